@@ -9,6 +9,7 @@ import { definitionsDocument, operationSchemas } from './validator-schemas.ts';
 import { standaloneModule } from './validator-code.ts';
 import { typesModule, validatorDeclarations } from './type-code.ts';
 import { targetTypeModule, targetValidatorModule } from './target-profile-code.ts';
+import { catalogueModule, loadCatalogue } from './requirement-catalogue.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FAMILIES = ['skm'];
@@ -22,7 +23,7 @@ export async function generateFamily(family: string): Promise<Map<string, string
   const spec = await loadSpec(join(ROOT, 'spec', family, 'openapi.yaml'));
   const defs = definitionsDocument(spec.raw);
   const schemas = operationSchemas(spec.raw);
-  const catalogue = buildOperationCatalogue(spec.dereferenced);
+  const operationCatalogue = buildOperationCatalogue(spec.dereferenced);
   const files = new Map<string, string>();
   const validators = (coerce: boolean) =>
     `${banner}\n${ESM_REQUIRE}${standaloneModule(schemas, defs, coerce).replace('"use strict";', '')}\n`;
@@ -31,6 +32,9 @@ export async function generateFamily(family: string): Promise<Map<string, string
   files.set('params.js', validators(true));
   files.set('params.d.ts', validatorDeclarations(schemas, true, banner));
   files.set('types.ts', await typesModule(defs, banner));
+  const schemaPath = join(ROOT, 'spec', 'requirements.schema.json');
+  const catalogue = loadCatalogue(join(ROOT, 'spec', family, 'requirements.yaml'), schemaPath);
+  files.set('requirements.ts', await catalogueModule(catalogue, schemaPath, banner.replace('openapi.yaml', 'requirements.yaml')));
   files.set(
     'operations.ts',
     [
@@ -38,9 +42,9 @@ export async function generateFamily(family: string): Promise<Map<string, string
       "import type { OperationRecord } from '../../generators/operation-catalogue.ts';",
       '',
       `export const specSha256 = ${JSON.stringify(spec.sha256)};`,
-      `export const apiVersions = ${JSON.stringify([...new Set(catalogue.map((o) => o.version))])} as const;`,
-      `export const logicalOperations = ${JSON.stringify([...new Set(catalogue.map((o) => o.operation))])} as const;`,
-      `export const operations: readonly OperationRecord[] = ${JSON.stringify(catalogue, null, 2)};`,
+      `export const apiVersions = ${JSON.stringify([...new Set(operationCatalogue.map((o) => o.version))])} as const;`,
+      `export const logicalOperations = ${JSON.stringify([...new Set(operationCatalogue.map((o) => o.operation))])} as const;`,
+      `export const operations: readonly OperationRecord[] = ${JSON.stringify(operationCatalogue, null, 2)};`,
       '',
     ].join('\n'),
   );

@@ -1,0 +1,138 @@
+// Talks to the target: builds each call from the generated operation catalogue (path template,
+// version, which credentials), sends it over real HTTP(S) with undici, and records every exchange
+// as evidence. Per-call options take away or alter any credential, for the negative tests.
+import { Agent, request } from 'undici';
+import { readFileSync } from 'node:fs';
+import { operations } from '../../generated/skm/operations.ts';
+import type { OperationRecord } from '../../generators/operation-catalogue.ts';
+import type { LoadedTarget } from '../profile/load-target.ts';
+import { Exchange } from './exchange.ts';
+import type { Redactor } from '../redaction.ts';
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** A client certificate: files named by the profile, or PEM made by the harness (foreign certificates). */
+export type ClientCertificate =
+  | { name: string; pkcs12: string; passphrase?: string }
+  | { name: string; certPem: string; keyPem: string };
+
+export interface CallOptions {
+  keyId?: string;
+  query?: Record<string, string | number>;
+  body?: unknown;
+  /** sent as is instead of JSON.stringify(body) */
+  rawBody?: string;
+  /** null sends no Content-Type */
+  contentType?: string | null;
+  appkey?: string;
+  /** null sends no v1.2 credential headers; default: the profile's on v1.2 */
+  credentials?: Credentials | null;
+  /** X-TOAST-CLIENT-MAC-ADDR */
+  mac?: string;
+  certificate?: ClientCertificate;
+  /** over the profile's plainBaseUrl */
+  plain?: boolean;
+  headers?: Record<string, string>;
+  /** header names (lower case) to leave out of what would otherwise be sent */
+  omitHeaders?: string[];
+}
+
+const byId = new Map(operations.map((o) => [o.operationId, o]));
+
+export function operationRecord(operationId: string): OperationRecord {
+  const op = byId.get(operationId);
+  if (!op) throw new Error(`unknown operationId ${operationId}`);
+  return op;
+}
+
+export function operationId(operation: string, version: string): string {
+  return `${operation}_${version.replace('.', '_')}`;
+}
+
+const TIMEOUTS = { headersTimeout: 15_000, bodyTimeout: 15_000, connectTimeout: 5_000 };
+
+export class SkmClient {
+  readonly exchanges: Exchange[] = [];
+  private readonly agents = new Map<string, Agent>();
+  private readonly ca: string | undefined;
+
+  constructor(
+    readonly target: LoadedTarget,
+    readonly redactor: Redactor,
+  ) {
+    const ca = target.profile.tls?.ca;
+    this.ca = ca ? readFileSync(target.file(ca), 'utf8') : undefined;
+  }
+
+  private agent(cert: ClientCertificate | undefined): Agent {
+    const key = cert ? cert.name : '';
+    let agent = this.agents.get(key);
+    if (!agent) {
+      const tls: Record<string, unknown> = { rejectUnauthorized: this.target.profile.tls?.insecureSkipVerify !== true };
+      if (this.ca) tls.ca = this.ca;
+      if (cert && 'pkcs12' in cert) Object.assign(tls, { pfx: readFileSync(this.target.file(cert.pkcs12)), passphrase: cert.passphrase });
+      if (cert && 'certPem' in cert) Object.assign(tls, { cert: cert.certPem, key: cert.keyPem });
+      agent = new Agent({ connect: { ...tls, timeout: TIMEOUTS.connectTimeout }, ...TIMEOUTS });
+      this.agents.set(key, agent);
+    }
+    return agent;
+  }
+
+  /** Calls one operation of the spec. */
+  call(operationId: string, opts: CallOptions = {}): Promise<Exchange> {
+    const op = operationRecord(operationId);
+    const appkey = opts.appkey ?? this.target.profile.appkey;
+    let path = op.path.replace('{appkey}', encodeURIComponent(appkey));
+    if (op.pathParams.includes('keyid')) path = path.replace('{keyid}', encodeURIComponent(opts.keyId ?? ''));
+    const query = Object.entries(opts.query ?? {});
+    if (query.length > 0) path += `?${new URLSearchParams(query.map(([k, v]): [string, string] => [k, String(v)]))}`;
+    const credentials = opts.credentials === undefined ? (op.version === 'v1.2' ? this.target.profile.credentials : undefined) : opts.credentials;
+    return this.send(op.method, path, { ...opts, credentials }, operationId);
+  }
+
+  /** Sends any method and raw path (robustness checks); credentials only when given. */
+  async send(method: string, path: string, opts: CallOptions = {}, operationId?: string): Promise<Exchange> {
+    const base = opts.plain ? this.target.profile.plainBaseUrl : this.target.profile.baseUrl;
+    if (!base) throw new Error('the target profile has no plainBaseUrl');
+    const url = `${base}${path}`;
+    const headers: Record<string, string> = {};
+    const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+    if (body !== undefined && opts.contentType !== null) headers['content-type'] = opts.contentType ?? 'application/json';
+    if (opts.credentials) {
+      headers['x-tc-authentication-id'] = opts.credentials.accessKeyId;
+      headers['x-tc-authentication-secret'] = opts.credentials.secretAccessKey;
+    }
+    if (opts.mac !== undefined) headers['x-toast-client-mac-addr'] = opts.mac;
+    Object.assign(headers, opts.headers);
+    for (const name of opts.omitHeaders ?? []) delete headers[name];
+    const sent = { method, url, headers, body, certificate: opts.certificate?.name };
+    const started = performance.now();
+    let exchange: Exchange;
+    try {
+      const res = await request(url, { method: method as 'GET', headers, body, dispatcher: this.agent(opts.certificate) });
+      const text = await res.body.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      this.redactor.learn(json);
+      const resHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
+      exchange = new Exchange(operationId, sent, { status: res.statusCode, headers: resHeaders, text, json }, undefined, performance.now() - started, this.redactor);
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      exchange = new Exchange(operationId, sent, undefined, `${err.code ?? err.name}: ${err.message}`, performance.now() - started, this.redactor);
+    }
+    this.exchanges.push(exchange);
+    return exchange;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.agents.values()].map((a) => a.close()));
+    this.agents.clear();
+  }
+}
