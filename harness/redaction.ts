@@ -86,8 +86,9 @@ export function redactorFor(target: LoadedTarget): Redactor {
     r.add(other.credentials?.accessKeyId, '[masked accessKeyId]');
     r.add(other.credentials?.secretAccessKey, '[masked secretAccessKey]');
   }
-  for (const c of Object.values(p.fixtures?.certificate ?? {})) {
-    const pass = (c as { passphrase?: string }).passphrase;
+  const certs = [...Object.values(p.fixtures?.certificate ?? {}), p.fixtures?.allMethods?.certificate];
+  for (const c of certs) {
+    const pass = (c as { passphrase?: string } | undefined)?.passphrase;
     r.add(pass, label(pass ?? '', '[masked passphrase]'));
   }
   for (const [value, name] of target.fromEnv) r.add(value, `\${${name}}`);

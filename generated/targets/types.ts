@@ -69,6 +69,29 @@ key?: string
 } & {
 [k: string]: unknown
 })
+/**
+ * A valid certificate of the store.
+ */
+export type ClientCertificate3 = ({
+/**
+ * PKCS#12 file.
+ */
+pkcs12?: string
+/**
+ * Password of the PKCS#12 file or the key.
+ */
+passphrase?: string
+/**
+ * PEM certificate file.
+ */
+cert?: string
+/**
+ * PEM private key file.
+ */
+key?: string
+} & {
+[k: string]: unknown
+})
 
 /**
  * What the harness needs to test one key-management deployment. Any string may contain ${ENV_VAR}. Relative paths are relative to the profile's folder. See targets/PROFILE-FORMAT.md.
@@ -170,6 +193,7 @@ latestVersion: number
 inService: number[]
 scheduledVersion?: VersionedMaterial
 deletedVersion?: VersionedMaterial1
+olderVersion?: VersionedMaterial2
 }
 /**
  * A ciphertext and a signature whose key is readable but not In Service (Invalid Key Status).
@@ -188,6 +212,33 @@ otherTenant?: {
 appkey: string
 credentials?: Credentials1
 keys: KeyIds
+}
+/**
+ * Keys in a store whose IPv4 list registers the runner's address, but not In Service.
+ */
+ipv4NotInService?: {
+keys: KeyIds
+}
+/**
+ * A store with MAC and certificate authentication both enabled (and an IPv4 list, if any, that admits the runner).
+ */
+allMethods?: {
+keys: KeyIds
+/**
+ * A registered, In Service MAC of the store.
+ */
+mac: string
+certificate: ClientCertificate3
+}
+/**
+ * Keys in a store whose IPv4 list admits the runner through a CIDR range.
+ */
+ipv4Allowed?: {
+keys: KeyIds
+/**
+ * The range, for the report.
+ */
+cidr?: string
 }
 }
 /**
@@ -268,6 +319,11 @@ version: number
 plaintext: string
 ciphertext?: string
 signature?: string
+/**
+ * A local key made by create-local-key with this version.
+ */
+localKeyPlaintext?: string
+localKeyCiphertext?: string
 }
 /**
  * Made with a version that no longer exists.
@@ -277,6 +333,25 @@ version: number
 plaintext: string
 ciphertext?: string
 signature?: string
+/**
+ * A local key made by create-local-key with this version.
+ */
+localKeyPlaintext?: string
+localKeyCiphertext?: string
+}
+/**
+ * Made with an older version that is still In Service.
+ */
+export interface VersionedMaterial2 {
+version: number
+plaintext: string
+ciphertext?: string
+signature?: string
+/**
+ * A local key made by create-local-key with this version.
+ */
+localKeyPlaintext?: string
+localKeyCiphertext?: string
 }
 export interface Credentials1 {
 accessKeyId: string

@@ -4,13 +4,13 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://skm-conformance/targets/target.schema.json","title":"TargetProfile","description":"What the harness needs to test one key-management deployment. Any string may contain ${ENV_VAR}. Relative paths are relative to the profile's folder. See targets/PROFILE-FORMAT.md.","type":"object","required":["profileVersion","family","baseUrl","apiVersions","appkey","keys"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"profileVersion":{"const":1,"description":"Version of this format."},"name":{"type":"string","description":"Free text shown in the report."},"family":{"const":"skm","description":"API family under test."},"baseUrl":{"type":"string","pattern":"^https?://[^/]+$","description":"Scheme, host and port of the service; no path."},"plainBaseUrl":{"type":"string","pattern":"^http://[^/]+$","description":"The same service over plain HTTP, if it listens there (security checks)."},"apiVersions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["v1.0","v1.1","v1.2"]},"description":"API versions the target claims."},"appkey":{"type":"string","minLength":1,"description":"Appkey of the project holding the keys. Masked in every output but its last 4 characters."},"credentials":{"$ref":"#/$defs/credentials","description":"v1.2 User Access Key ID and Secret Access Key (needed for v1.2)."},"tls":{"type":"object","additionalProperties":false,"properties":{"ca":{"type":"string","description":"PEM file of the CA(s) to trust for the server certificate."},"insecureSkipVerify":{"type":"boolean","description":"Do not verify the server certificate (never needed for the mock)."}}},"keys":{"$ref":"#/$defs/keySet","description":"Keys in a key store that the runner passes without MAC or certificate."},"fixtures":{"type":"object","additionalProperties":false,"description":"Optional fixtures for failure modes that cannot be produced from outside. A test whose fixture is missing is reported as not covered, never as passed.","properties":{"ipv4Denied":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 allowlist excludes the runner.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"mac":{"type":"object","additionalProperties":false,"required":["keys","registered"],"description":"A store that requires MAC authentication.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"registered":{"$ref":"#/$defs/mac","description":"A MAC registered and In Service."},"notInService":{"$ref":"#/$defs/mac","description":"A MAC registered but Scheduled to be Deleted."},"unregistered":{"$ref":"#/$defs/mac","description":"A MAC never registered (default 02:00:00:00:00:00)."}}},"certificate":{"type":"object","additionalProperties":false,"required":["keys","valid"],"description":"A store that requires a client certificate. The harness makes a foreign certificate itself.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"valid":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, In Service, within its validity period."},"expired":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, past its validity period."},"notInService":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, record not In Service."}}},"scheduledForDeletion":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys whose status is Scheduled to be Deleted.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"rotated":{"type":"object","additionalProperties":false,"required":["latestVersion","inService"],"description":"Keys with several versions, some not In Service.","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"latestVersion":{"type":"integer","minimum":0},"inService":{"type":"array","items":{"type":"integer","minimum":0}},"scheduledVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version now Scheduled to be Deleted."},"deletedVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version that no longer exists."}}},"invalidKeyStatus":{"type":"object","additionalProperties":false,"required":["plaintext"],"description":"A ciphertext and a signature whose key is readable but not In Service (Invalid Key Status).","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"}}},"otherTenant":{"type":"object","additionalProperties":false,"required":["appkey","keys"],"description":"A second appkey and its keys (tenant isolation).","properties":{"appkey":{"type":"string","minLength":1},"credentials":{"$ref":"#/$defs/credentials"},"keys":{"$ref":"#/$defs/keyIds"}}}}},"provisioning":{"type":"object","additionalProperties":false,"required":["allowed"],"description":"Whether the harness may create keys through the v1.2 API. It deletes what it created and never touches anything else.","properties":{"allowed":{"type":"boolean"},"keyStoreName":{"type":"string","minLength":1,"description":"Key store to create keys in."}}},"expectations":{"type":"object","additionalProperties":false,"description":"How strict to be where the documents are silent. Defaults are lenient.","properties":{"errorTransport":{"enum":["any","http200","http4xx"],"description":"How errors arrive: HTTP 200 with isSuccessful false, a 4xx with the envelope, or either (default)."},"resultCodes":{"type":"object","additionalProperties":{"type":"number"},"description":"Expected numeric resultCode per error message."},"messages":{"type":"object","additionalProperties":{"type":"string"},"description":"Exact spelling per failure mode, e.g. {\"Invalid Key Id\": \"Invalid Key ID\"}."},"plaintextLimitUnit":{"enum":["any","bytes","characters"],"description":"What the 32 KB limits count (default any: only ASCII edges are asserted)."},"certificateField":{"enum":["any","clientSentCertificate","clientSentCerfificate"],"description":"Spelling of confirm's certificate field."}}}},"$defs":{"credentials":{"type":"object","additionalProperties":false,"required":["accessKeyId","secretAccessKey"],"properties":{"accessKeyId":{"type":"string","minLength":1},"secretAccessKey":{"type":"string","minLength":1}}},"keySet":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"value":{"type":"string","description":"Expected secret value; checked when given."}}},"symmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},"asymmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}}}},"keyIds":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"string","minLength":1},"symmetric":{"type":"string","minLength":1},"asymmetric":{"type":"string","minLength":1}}},"mac":{"type":"string","pattern":"^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$"},"clientCertificate":{"type":"object","additionalProperties":false,"oneOf":[{"required":["pkcs12"]},{"required":["cert","key"]}],"properties":{"pkcs12":{"type":"string","description":"PKCS#12 file."},"passphrase":{"type":"string","description":"Password of the PKCS#12 file or the key."},"cert":{"type":"string","description":"PEM certificate file."},"key":{"type":"string","description":"PEM private key file."}}},"versionedMaterial":{"type":"object","additionalProperties":false,"required":["version","plaintext"],"properties":{"version":{"type":"integer","minimum":0},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://skm-conformance/targets/target.schema.json","title":"TargetProfile","description":"What the harness needs to test one key-management deployment. Any string may contain ${ENV_VAR}. Relative paths are relative to the profile's folder. See targets/PROFILE-FORMAT.md.","type":"object","required":["profileVersion","family","baseUrl","apiVersions","appkey","keys"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"profileVersion":{"const":1,"description":"Version of this format."},"name":{"type":"string","description":"Free text shown in the report."},"family":{"const":"skm","description":"API family under test."},"baseUrl":{"type":"string","pattern":"^https?://[^/]+$","description":"Scheme, host and port of the service; no path."},"plainBaseUrl":{"type":"string","pattern":"^http://[^/]+$","description":"The same service over plain HTTP, if it listens there (security checks)."},"apiVersions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["v1.0","v1.1","v1.2"]},"description":"API versions the target claims."},"appkey":{"type":"string","minLength":1,"description":"Appkey of the project holding the keys. Masked in every output but its last 4 characters."},"credentials":{"$ref":"#/$defs/credentials","description":"v1.2 User Access Key ID and Secret Access Key (needed for v1.2)."},"tls":{"type":"object","additionalProperties":false,"properties":{"ca":{"type":"string","description":"PEM file of the CA(s) to trust for the server certificate."},"insecureSkipVerify":{"type":"boolean","description":"Do not verify the server certificate (never needed for the mock)."}}},"keys":{"$ref":"#/$defs/keySet","description":"Keys in a key store that the runner passes without MAC or certificate."},"fixtures":{"type":"object","additionalProperties":false,"description":"Optional fixtures for failure modes that cannot be produced from outside. A test whose fixture is missing is reported as not covered, never as passed.","properties":{"ipv4Denied":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 allowlist excludes the runner.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"mac":{"type":"object","additionalProperties":false,"required":["keys","registered"],"description":"A store that requires MAC authentication.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"registered":{"$ref":"#/$defs/mac","description":"A MAC registered and In Service."},"notInService":{"$ref":"#/$defs/mac","description":"A MAC registered but Scheduled to be Deleted."},"unregistered":{"$ref":"#/$defs/mac","description":"A MAC never registered (default 02:00:00:00:00:00)."}}},"certificate":{"type":"object","additionalProperties":false,"required":["keys","valid"],"description":"A store that requires a client certificate. The harness makes a foreign certificate itself.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"valid":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, In Service, within its validity period."},"expired":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, past its validity period."},"notInService":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, record not In Service."}}},"scheduledForDeletion":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys whose status is Scheduled to be Deleted.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"rotated":{"type":"object","additionalProperties":false,"required":["latestVersion","inService"],"description":"Keys with several versions, some not In Service.","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"latestVersion":{"type":"integer","minimum":0},"inService":{"type":"array","items":{"type":"integer","minimum":0}},"scheduledVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version now Scheduled to be Deleted."},"deletedVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version that no longer exists."},"olderVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with an older version that is still In Service."}}},"invalidKeyStatus":{"type":"object","additionalProperties":false,"required":["plaintext"],"description":"A ciphertext and a signature whose key is readable but not In Service (Invalid Key Status).","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"}}},"otherTenant":{"type":"object","additionalProperties":false,"required":["appkey","keys"],"description":"A second appkey and its keys (tenant isolation).","properties":{"appkey":{"type":"string","minLength":1},"credentials":{"$ref":"#/$defs/credentials"},"keys":{"$ref":"#/$defs/keyIds"}}},"ipv4NotInService":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 list registers the runner's address, but not In Service.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"allMethods":{"type":"object","additionalProperties":false,"required":["keys","mac","certificate"],"description":"A store with MAC and certificate authentication both enabled (and an IPv4 list, if any, that admits the runner).","properties":{"keys":{"$ref":"#/$defs/keyIds"},"mac":{"$ref":"#/$defs/mac","description":"A registered, In Service MAC of the store."},"certificate":{"$ref":"#/$defs/clientCertificate","description":"A valid certificate of the store."}}},"ipv4Allowed":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 list admits the runner through a CIDR range.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"cidr":{"type":"string","description":"The range, for the report."}}}}},"provisioning":{"type":"object","additionalProperties":false,"required":["allowed"],"description":"Whether the harness may create keys through the v1.2 API. It deletes what it created and never touches anything else.","properties":{"allowed":{"type":"boolean"},"keyStoreName":{"type":"string","minLength":1,"description":"Key store to create keys in."}}},"expectations":{"type":"object","additionalProperties":false,"description":"How strict to be where the documents are silent. Defaults are lenient.","properties":{"errorTransport":{"enum":["any","http200","http4xx"],"description":"How errors arrive: HTTP 200 with isSuccessful false, a 4xx with the envelope, or either (default)."},"resultCodes":{"type":"object","additionalProperties":{"type":"number"},"description":"Expected numeric resultCode per error message."},"messages":{"type":"object","additionalProperties":{"type":"string"},"description":"Exact spelling per failure mode, e.g. {\"Invalid Key Id\": \"Invalid Key ID\"}."},"plaintextLimitUnit":{"enum":["any","bytes","characters"],"description":"What the 32 KB limits count (default any: only ASCII edges are asserted)."},"certificateField":{"enum":["any","clientSentCertificate","clientSentCerfificate"],"description":"Spelling of confirm's certificate field."}}}},"$defs":{"credentials":{"type":"object","additionalProperties":false,"required":["accessKeyId","secretAccessKey"],"properties":{"accessKeyId":{"type":"string","minLength":1},"secretAccessKey":{"type":"string","minLength":1}}},"keySet":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"value":{"type":"string","description":"Expected secret value; checked when given."}}},"symmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},"asymmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}}}},"keyIds":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"string","minLength":1},"symmetric":{"type":"string","minLength":1},"asymmetric":{"type":"string","minLength":1}}},"mac":{"type":"string","pattern":"^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$"},"clientCertificate":{"type":"object","additionalProperties":false,"oneOf":[{"required":["pkcs12"]},{"required":["cert","key"]}],"properties":{"pkcs12":{"type":"string","description":"PKCS#12 file."},"passphrase":{"type":"string","description":"Password of the PKCS#12 file or the key."},"cert":{"type":"string","description":"PEM certificate file."},"key":{"type":"string","description":"PEM private key file."}}},"versionedMaterial":{"type":"object","additionalProperties":false,"required":["version","plaintext"],"properties":{"version":{"type":"integer","minimum":0},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"},"localKeyPlaintext":{"type":"string","description":"A local key made by create-local-key with this version."},"localKeyCiphertext":{"type":"string"}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["accessKeyId","secretAccessKey"],"properties":{"accessKeyId":{"type":"string","minLength":1},"secretAccessKey":{"type":"string","minLength":1}}};
 const schema33 = {"type":"object","additionalProperties":false,"properties":{"secret":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"value":{"type":"string","description":"Expected secret value; checked when given."}}},"symmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},"asymmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}}}};
 const schema34 = {"type":"object","additionalProperties":false,"properties":{"secret":{"type":"string","minLength":1},"symmetric":{"type":"string","minLength":1},"asymmetric":{"type":"string","minLength":1}}};
 const schema36 = {"type":"string","pattern":"^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$"};
 const schema40 = {"type":"object","additionalProperties":false,"oneOf":[{"required":["pkcs12"]},{"required":["cert","key"]}],"properties":{"pkcs12":{"type":"string","description":"PKCS#12 file."},"passphrase":{"type":"string","description":"Password of the PKCS#12 file or the key."},"cert":{"type":"string","description":"PEM certificate file."},"key":{"type":"string","description":"PEM private key file."}}};
-const schema44 = {"type":"object","additionalProperties":false,"required":["version","plaintext"],"properties":{"version":{"type":"integer","minimum":0},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"}}};
+const schema44 = {"type":"object","additionalProperties":false,"required":["version","plaintext"],"properties":{"version":{"type":"integer","minimum":0},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"},"localKeyPlaintext":{"type":"string","description":"A local key made by create-local-key with this version."},"localKeyCiphertext":{"type":"string"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func0 = require("ajv/dist/runtime/equal").default;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
@@ -661,7 +661,7 @@ if(data.fixtures !== undefined){
 let data23 = data.fixtures;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 for(const key7 in data23){
-if(!(((((((key7 === "ipv4Denied") || (key7 === "mac")) || (key7 === "certificate")) || (key7 === "scheduledForDeletion")) || (key7 === "rotated")) || (key7 === "invalidKeyStatus")) || (key7 === "otherTenant"))){
+if(!(func1.call(schema31.properties.fixtures.properties, key7))){
 const err51 = {instancePath:instancePath+"/fixtures",schemaPath:"#/properties/fixtures/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err51];
@@ -1800,7 +1800,7 @@ vErrors.push(err135);
 errors++;
 }
 for(const key19 in data62){
-if(!((((((key19 === "symmetric") || (key19 === "asymmetric")) || (key19 === "latestVersion")) || (key19 === "inService")) || (key19 === "scheduledVersion")) || (key19 === "deletedVersion"))){
+if(!(((((((key19 === "symmetric") || (key19 === "asymmetric")) || (key19 === "latestVersion")) || (key19 === "inService")) || (key19 === "scheduledVersion")) || (key19 === "deletedVersion")) || (key19 === "olderVersion"))){
 const err136 = {instancePath:instancePath+"/fixtures/rotated",schemaPath:"#/properties/fixtures/properties/rotated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err136];
@@ -1925,7 +1925,7 @@ vErrors.push(err145);
 errors++;
 }
 for(const key20 in data68){
-if(!((((key20 === "version") || (key20 === "plaintext")) || (key20 === "ciphertext")) || (key20 === "signature"))){
+if(!((((((key20 === "version") || (key20 === "plaintext")) || (key20 === "ciphertext")) || (key20 === "signature")) || (key20 === "localKeyPlaintext")) || (key20 === "localKeyCiphertext"))){
 const err146 = {instancePath:instancePath+"/fixtures/rotated/scheduledVersion",schemaPath:"#/$defs/versionedMaterial/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err146];
@@ -1997,9 +1997,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/fixtures/rotated/scheduledVersion",schemaPath:"#/$defs/versionedMaterial/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.localKeyPlaintext !== undefined){
+if(typeof data68.localKeyPlaintext !== "string"){
+const err152 = {instancePath:instancePath+"/fixtures/rotated/scheduledVersion/localKeyPlaintext",schemaPath:"#/$defs/versionedMaterial/properties/localKeyPlaintext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2009,11 +2009,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data62.deletedVersion !== undefined){
-let data73 = data62.deletedVersion;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.version === undefined){
-const err153 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion",schemaPath:"#/$defs/versionedMaterial/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(data68.localKeyCiphertext !== undefined){
+if(typeof data68.localKeyCiphertext !== "string"){
+const err153 = {instancePath:instancePath+"/fixtures/rotated/scheduledVersion/localKeyCiphertext",schemaPath:"#/$defs/versionedMaterial/properties/localKeyCiphertext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2022,8 +2020,10 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data73.plaintext === undefined){
-const err154 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion",schemaPath:"#/$defs/versionedMaterial/required",keyword:"required",params:{missingProperty: "plaintext"},message:"must have required property '"+"plaintext"+"'"};
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/fixtures/rotated/scheduledVersion",schemaPath:"#/$defs/versionedMaterial/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2032,9 +2032,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-for(const key21 in data73){
-if(!((((key21 === "version") || (key21 === "plaintext")) || (key21 === "ciphertext")) || (key21 === "signature"))){
-const err155 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion",schemaPath:"#/$defs/versionedMaterial/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data62.deletedVersion !== undefined){
+let data75 = data62.deletedVersion;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.version === undefined){
+const err155 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion",schemaPath:"#/$defs/versionedMaterial/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2043,11 +2046,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data73.version !== undefined){
-let data74 = data73.version;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err156 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/version",schemaPath:"#/$defs/versionedMaterial/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data75.plaintext === undefined){
+const err156 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion",schemaPath:"#/$defs/versionedMaterial/required",keyword:"required",params:{missingProperty: "plaintext"},message:"must have required property '"+"plaintext"+"'"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2056,9 +2056,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 0 || isNaN(data74)){
-const err157 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/version",schemaPath:"#/$defs/versionedMaterial/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key21 in data75){
+if(!((((((key21 === "version") || (key21 === "plaintext")) || (key21 === "ciphertext")) || (key21 === "signature")) || (key21 === "localKeyPlaintext")) || (key21 === "localKeyCiphertext"))){
+const err157 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion",schemaPath:"#/$defs/versionedMaterial/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2068,10 +2068,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-if(data73.plaintext !== undefined){
-if(typeof data73.plaintext !== "string"){
-const err158 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/plaintext",schemaPath:"#/$defs/versionedMaterial/properties/plaintext/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data75.version !== undefined){
+let data76 = data75.version;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+const err158 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/version",schemaPath:"#/$defs/versionedMaterial/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2080,10 +2080,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data73.ciphertext !== undefined){
-if(typeof data73.ciphertext !== "string"){
-const err159 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/ciphertext",schemaPath:"#/$defs/versionedMaterial/properties/ciphertext/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 0 || isNaN(data76)){
+const err159 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/version",schemaPath:"#/$defs/versionedMaterial/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2093,9 +2092,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data73.signature !== undefined){
-if(typeof data73.signature !== "string"){
-const err160 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/signature",schemaPath:"#/$defs/versionedMaterial/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data75.plaintext !== undefined){
+if(typeof data75.plaintext !== "string"){
+const err160 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/plaintext",schemaPath:"#/$defs/versionedMaterial/properties/plaintext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2105,9 +2105,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion",schemaPath:"#/$defs/versionedMaterial/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data75.ciphertext !== undefined){
+if(typeof data75.ciphertext !== "string"){
+const err161 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/ciphertext",schemaPath:"#/$defs/versionedMaterial/properties/ciphertext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2117,9 +2117,9 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/fixtures/rotated",schemaPath:"#/properties/fixtures/properties/rotated/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data75.signature !== undefined){
+if(typeof data75.signature !== "string"){
+const err162 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/signature",schemaPath:"#/$defs/versionedMaterial/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2129,11 +2129,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data23.invalidKeyStatus !== undefined){
-let data78 = data23.invalidKeyStatus;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.plaintext === undefined){
-const err163 = {instancePath:instancePath+"/fixtures/invalidKeyStatus",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/required",keyword:"required",params:{missingProperty: "plaintext"},message:"must have required property '"+"plaintext"+"'"};
+if(data75.localKeyPlaintext !== undefined){
+if(typeof data75.localKeyPlaintext !== "string"){
+const err163 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/localKeyPlaintext",schemaPath:"#/$defs/versionedMaterial/properties/localKeyPlaintext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2142,9 +2140,10 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key22 in data78){
-if(!(((((key22 === "symmetric") || (key22 === "asymmetric")) || (key22 === "plaintext")) || (key22 === "ciphertext")) || (key22 === "signature"))){
-const err164 = {instancePath:instancePath+"/fixtures/invalidKeyStatus",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data75.localKeyCiphertext !== undefined){
+if(typeof data75.localKeyCiphertext !== "string"){
+const err164 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion/localKeyCiphertext",schemaPath:"#/$defs/versionedMaterial/properties/localKeyCiphertext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2154,9 +2153,9 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data78.symmetric !== undefined){
-if(typeof data78.symmetric !== "string"){
-const err165 = {instancePath:instancePath+"/fixtures/invalidKeyStatus/symmetric",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/properties/symmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err165 = {instancePath:instancePath+"/fixtures/rotated/deletedVersion",schemaPath:"#/$defs/versionedMaterial/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2166,9 +2165,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data78.asymmetric !== undefined){
-if(typeof data78.asymmetric !== "string"){
-const err166 = {instancePath:instancePath+"/fixtures/invalidKeyStatus/asymmetric",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/properties/asymmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.olderVersion !== undefined){
+let data82 = data62.olderVersion;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.version === undefined){
+const err166 = {instancePath:instancePath+"/fixtures/rotated/olderVersion",schemaPath:"#/$defs/versionedMaterial/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2177,10 +2178,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-if(data78.plaintext !== undefined){
-if(typeof data78.plaintext !== "string"){
-const err167 = {instancePath:instancePath+"/fixtures/invalidKeyStatus/plaintext",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/properties/plaintext/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.plaintext === undefined){
+const err167 = {instancePath:instancePath+"/fixtures/rotated/olderVersion",schemaPath:"#/$defs/versionedMaterial/required",keyword:"required",params:{missingProperty: "plaintext"},message:"must have required property '"+"plaintext"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2189,10 +2188,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data78.ciphertext !== undefined){
-if(typeof data78.ciphertext !== "string"){
-const err168 = {instancePath:instancePath+"/fixtures/invalidKeyStatus/ciphertext",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/properties/ciphertext/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key22 in data82){
+if(!((((((key22 === "version") || (key22 === "plaintext")) || (key22 === "ciphertext")) || (key22 === "signature")) || (key22 === "localKeyPlaintext")) || (key22 === "localKeyCiphertext"))){
+const err168 = {instancePath:instancePath+"/fixtures/rotated/olderVersion",schemaPath:"#/$defs/versionedMaterial/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2202,9 +2200,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data78.signature !== undefined){
-if(typeof data78.signature !== "string"){
-const err169 = {instancePath:instancePath+"/fixtures/invalidKeyStatus/signature",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.version !== undefined){
+let data83 = data82.version;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err169 = {instancePath:instancePath+"/fixtures/rotated/olderVersion/version",schemaPath:"#/$defs/versionedMaterial/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2213,10 +2212,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/fixtures/invalidKeyStatus",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 < 0 || isNaN(data83)){
+const err170 = {instancePath:instancePath+"/fixtures/rotated/olderVersion/version",schemaPath:"#/$defs/versionedMaterial/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2226,11 +2224,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data23.otherTenant !== undefined){
-let data84 = data23.otherTenant;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.appkey === undefined){
-const err171 = {instancePath:instancePath+"/fixtures/otherTenant",schemaPath:"#/properties/fixtures/properties/otherTenant/required",keyword:"required",params:{missingProperty: "appkey"},message:"must have required property '"+"appkey"+"'"};
+}
+if(data82.plaintext !== undefined){
+if(typeof data82.plaintext !== "string"){
+const err171 = {instancePath:instancePath+"/fixtures/rotated/olderVersion/plaintext",schemaPath:"#/$defs/versionedMaterial/properties/plaintext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2239,8 +2236,10 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data84.keys === undefined){
-const err172 = {instancePath:instancePath+"/fixtures/otherTenant",schemaPath:"#/properties/fixtures/properties/otherTenant/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+}
+if(data82.ciphertext !== undefined){
+if(typeof data82.ciphertext !== "string"){
+const err172 = {instancePath:instancePath+"/fixtures/rotated/olderVersion/ciphertext",schemaPath:"#/$defs/versionedMaterial/properties/ciphertext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2249,9 +2248,10 @@ vErrors.push(err172);
 }
 errors++;
 }
-for(const key23 in data84){
-if(!(((key23 === "appkey") || (key23 === "credentials")) || (key23 === "keys"))){
-const err173 = {instancePath:instancePath+"/fixtures/otherTenant",schemaPath:"#/properties/fixtures/properties/otherTenant/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data82.signature !== undefined){
+if(typeof data82.signature !== "string"){
+const err173 = {instancePath:instancePath+"/fixtures/rotated/olderVersion/signature",schemaPath:"#/$defs/versionedMaterial/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2261,11 +2261,9 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data84.appkey !== undefined){
-let data85 = data84.appkey;
-if(typeof data85 === "string"){
-if(func3(data85) < 1){
-const err174 = {instancePath:instancePath+"/fixtures/otherTenant/appkey",schemaPath:"#/properties/fixtures/properties/otherTenant/properties/appkey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data82.localKeyPlaintext !== undefined){
+if(typeof data82.localKeyPlaintext !== "string"){
+const err174 = {instancePath:instancePath+"/fixtures/rotated/olderVersion/localKeyPlaintext",schemaPath:"#/$defs/versionedMaterial/properties/localKeyPlaintext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2275,8 +2273,9 @@ vErrors.push(err174);
 errors++;
 }
 }
-else {
-const err175 = {instancePath:instancePath+"/fixtures/otherTenant/appkey",schemaPath:"#/properties/fixtures/properties/otherTenant/properties/appkey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.localKeyCiphertext !== undefined){
+if(typeof data82.localKeyCiphertext !== "string"){
+const err175 = {instancePath:instancePath+"/fixtures/rotated/olderVersion/localKeyCiphertext",schemaPath:"#/$defs/versionedMaterial/properties/localKeyCiphertext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2286,11 +2285,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data84.credentials !== undefined){
-let data86 = data84.credentials;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.accessKeyId === undefined){
-const err176 = {instancePath:instancePath+"/fixtures/otherTenant/credentials",schemaPath:"#/$defs/credentials/required",keyword:"required",params:{missingProperty: "accessKeyId"},message:"must have required property '"+"accessKeyId"+"'"};
+}
+else {
+const err176 = {instancePath:instancePath+"/fixtures/rotated/olderVersion",schemaPath:"#/$defs/versionedMaterial/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2299,8 +2296,10 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data86.secretAccessKey === undefined){
-const err177 = {instancePath:instancePath+"/fixtures/otherTenant/credentials",schemaPath:"#/$defs/credentials/required",keyword:"required",params:{missingProperty: "secretAccessKey"},message:"must have required property '"+"secretAccessKey"+"'"};
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/fixtures/rotated",schemaPath:"#/properties/fixtures/properties/rotated/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2309,9 +2308,12 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key24 in data86){
-if(!((key24 === "accessKeyId") || (key24 === "secretAccessKey"))){
-const err178 = {instancePath:instancePath+"/fixtures/otherTenant/credentials",schemaPath:"#/$defs/credentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+if(data23.invalidKeyStatus !== undefined){
+let data89 = data23.invalidKeyStatus;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.plaintext === undefined){
+const err178 = {instancePath:instancePath+"/fixtures/invalidKeyStatus",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/required",keyword:"required",params:{missingProperty: "plaintext"},message:"must have required property '"+"plaintext"+"'"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2320,12 +2322,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data86.accessKeyId !== undefined){
-let data87 = data86.accessKeyId;
-if(typeof data87 === "string"){
-if(func3(data87) < 1){
-const err179 = {instancePath:instancePath+"/fixtures/otherTenant/credentials/accessKeyId",schemaPath:"#/$defs/credentials/properties/accessKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key23 in data89){
+if(!(((((key23 === "symmetric") || (key23 === "asymmetric")) || (key23 === "plaintext")) || (key23 === "ciphertext")) || (key23 === "signature"))){
+const err179 = {instancePath:instancePath+"/fixtures/invalidKeyStatus",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2335,8 +2334,9 @@ vErrors.push(err179);
 errors++;
 }
 }
-else {
-const err180 = {instancePath:instancePath+"/fixtures/otherTenant/credentials/accessKeyId",schemaPath:"#/$defs/credentials/properties/accessKeyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data89.symmetric !== undefined){
+if(typeof data89.symmetric !== "string"){
+const err180 = {instancePath:instancePath+"/fixtures/invalidKeyStatus/symmetric",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/properties/symmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2346,11 +2346,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data86.secretAccessKey !== undefined){
-let data88 = data86.secretAccessKey;
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
-const err181 = {instancePath:instancePath+"/fixtures/otherTenant/credentials/secretAccessKey",schemaPath:"#/$defs/credentials/properties/secretAccessKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data89.asymmetric !== undefined){
+if(typeof data89.asymmetric !== "string"){
+const err181 = {instancePath:instancePath+"/fixtures/invalidKeyStatus/asymmetric",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/properties/asymmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2360,8 +2358,9 @@ vErrors.push(err181);
 errors++;
 }
 }
-else {
-const err182 = {instancePath:instancePath+"/fixtures/otherTenant/credentials/secretAccessKey",schemaPath:"#/$defs/credentials/properties/secretAccessKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data89.plaintext !== undefined){
+if(typeof data89.plaintext !== "string"){
+const err182 = {instancePath:instancePath+"/fixtures/invalidKeyStatus/plaintext",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/properties/plaintext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2371,9 +2370,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
-else {
-const err183 = {instancePath:instancePath+"/fixtures/otherTenant/credentials",schemaPath:"#/$defs/credentials/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data89.ciphertext !== undefined){
+if(typeof data89.ciphertext !== "string"){
+const err183 = {instancePath:instancePath+"/fixtures/invalidKeyStatus/ciphertext",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/properties/ciphertext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2383,12 +2382,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data84.keys !== undefined){
-let data89 = data84.keys;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-for(const key25 in data89){
-if(!(((key25 === "secret") || (key25 === "symmetric")) || (key25 === "asymmetric"))){
-const err184 = {instancePath:instancePath+"/fixtures/otherTenant/keys",schemaPath:"#/$defs/keyIds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(data89.signature !== undefined){
+if(typeof data89.signature !== "string"){
+const err184 = {instancePath:instancePath+"/fixtures/invalidKeyStatus/signature",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2398,11 +2394,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data89.secret !== undefined){
-let data90 = data89.secret;
-if(typeof data90 === "string"){
-if(func3(data90) < 1){
-const err185 = {instancePath:instancePath+"/fixtures/otherTenant/keys/secret",schemaPath:"#/$defs/keyIds/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err185 = {instancePath:instancePath+"/fixtures/invalidKeyStatus",schemaPath:"#/properties/fixtures/properties/invalidKeyStatus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2412,8 +2406,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-else {
-const err186 = {instancePath:instancePath+"/fixtures/otherTenant/keys/secret",schemaPath:"#/$defs/keyIds/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data23.otherTenant !== undefined){
+let data95 = data23.otherTenant;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.appkey === undefined){
+const err186 = {instancePath:instancePath+"/fixtures/otherTenant",schemaPath:"#/properties/fixtures/properties/otherTenant/required",keyword:"required",params:{missingProperty: "appkey"},message:"must have required property '"+"appkey"+"'"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2422,12 +2419,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data89.symmetric !== undefined){
-let data91 = data89.symmetric;
-if(typeof data91 === "string"){
-if(func3(data91) < 1){
-const err187 = {instancePath:instancePath+"/fixtures/otherTenant/keys/symmetric",schemaPath:"#/$defs/keyIds/properties/symmetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data95.keys === undefined){
+const err187 = {instancePath:instancePath+"/fixtures/otherTenant",schemaPath:"#/properties/fixtures/properties/otherTenant/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2436,9 +2429,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-else {
-const err188 = {instancePath:instancePath+"/fixtures/otherTenant/keys/symmetric",schemaPath:"#/$defs/keyIds/properties/symmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key24 in data95){
+if(!(((key24 === "appkey") || (key24 === "credentials")) || (key24 === "keys"))){
+const err188 = {instancePath:instancePath+"/fixtures/otherTenant",schemaPath:"#/properties/fixtures/properties/otherTenant/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2448,11 +2441,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data89.asymmetric !== undefined){
-let data92 = data89.asymmetric;
-if(typeof data92 === "string"){
-if(func3(data92) < 1){
-const err189 = {instancePath:instancePath+"/fixtures/otherTenant/keys/asymmetric",schemaPath:"#/$defs/keyIds/properties/asymmetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data95.appkey !== undefined){
+let data96 = data95.appkey;
+if(typeof data96 === "string"){
+if(func3(data96) < 1){
+const err189 = {instancePath:instancePath+"/fixtures/otherTenant/appkey",schemaPath:"#/properties/fixtures/properties/otherTenant/properties/appkey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2463,7 +2456,7 @@ errors++;
 }
 }
 else {
-const err190 = {instancePath:instancePath+"/fixtures/otherTenant/keys/asymmetric",schemaPath:"#/$defs/keyIds/properties/asymmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err190 = {instancePath:instancePath+"/fixtures/otherTenant/appkey",schemaPath:"#/properties/fixtures/properties/otherTenant/properties/appkey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2473,9 +2466,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/fixtures/otherTenant/keys",schemaPath:"#/$defs/keyIds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data95.credentials !== undefined){
+let data97 = data95.credentials;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.accessKeyId === undefined){
+const err191 = {instancePath:instancePath+"/fixtures/otherTenant/credentials",schemaPath:"#/$defs/credentials/required",keyword:"required",params:{missingProperty: "accessKeyId"},message:"must have required property '"+"accessKeyId"+"'"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2484,10 +2479,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-}
-else {
-const err192 = {instancePath:instancePath+"/fixtures/otherTenant",schemaPath:"#/properties/fixtures/properties/otherTenant/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data97.secretAccessKey === undefined){
+const err192 = {instancePath:instancePath+"/fixtures/otherTenant/credentials",schemaPath:"#/$defs/credentials/required",keyword:"required",params:{missingProperty: "secretAccessKey"},message:"must have required property '"+"secretAccessKey"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2496,10 +2489,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/fixtures",schemaPath:"#/properties/fixtures/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key25 in data97){
+if(!((key25 === "accessKeyId") || (key25 === "secretAccessKey"))){
+const err193 = {instancePath:instancePath+"/fixtures/otherTenant/credentials",schemaPath:"#/$defs/credentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2509,11 +2501,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data.provisioning !== undefined){
-let data93 = data.provisioning;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.allowed === undefined){
-const err194 = {instancePath:instancePath+"/provisioning",schemaPath:"#/properties/provisioning/required",keyword:"required",params:{missingProperty: "allowed"},message:"must have required property '"+"allowed"+"'"};
+if(data97.accessKeyId !== undefined){
+let data98 = data97.accessKeyId;
+if(typeof data98 === "string"){
+if(func3(data98) < 1){
+const err194 = {instancePath:instancePath+"/fixtures/otherTenant/credentials/accessKeyId",schemaPath:"#/$defs/credentials/properties/accessKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2522,9 +2514,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-for(const key26 in data93){
-if(!((key26 === "allowed") || (key26 === "keyStoreName"))){
-const err195 = {instancePath:instancePath+"/provisioning",schemaPath:"#/properties/provisioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+else {
+const err195 = {instancePath:instancePath+"/fixtures/otherTenant/credentials/accessKeyId",schemaPath:"#/$defs/credentials/properties/accessKeyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2534,9 +2526,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data93.allowed !== undefined){
-if(typeof data93.allowed !== "boolean"){
-const err196 = {instancePath:instancePath+"/provisioning/allowed",schemaPath:"#/properties/provisioning/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data97.secretAccessKey !== undefined){
+let data99 = data97.secretAccessKey;
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
+const err196 = {instancePath:instancePath+"/fixtures/otherTenant/credentials/secretAccessKey",schemaPath:"#/$defs/credentials/properties/secretAccessKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2546,11 +2540,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data93.keyStoreName !== undefined){
-let data95 = data93.keyStoreName;
-if(typeof data95 === "string"){
-if(func3(data95) < 1){
-const err197 = {instancePath:instancePath+"/provisioning/keyStoreName",schemaPath:"#/properties/provisioning/properties/keyStoreName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err197 = {instancePath:instancePath+"/fixtures/otherTenant/credentials/secretAccessKey",schemaPath:"#/$defs/credentials/properties/secretAccessKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2560,8 +2551,9 @@ vErrors.push(err197);
 errors++;
 }
 }
+}
 else {
-const err198 = {instancePath:instancePath+"/provisioning/keyStoreName",schemaPath:"#/properties/provisioning/properties/keyStoreName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err198 = {instancePath:instancePath+"/fixtures/otherTenant/credentials",schemaPath:"#/$defs/credentials/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2571,9 +2563,12 @@ vErrors.push(err198);
 errors++;
 }
 }
-}
-else {
-const err199 = {instancePath:instancePath+"/provisioning",schemaPath:"#/properties/provisioning/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data95.keys !== undefined){
+let data100 = data95.keys;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+for(const key26 in data100){
+if(!(((key26 === "secret") || (key26 === "symmetric")) || (key26 === "asymmetric"))){
+const err199 = {instancePath:instancePath+"/fixtures/otherTenant/keys",schemaPath:"#/$defs/keyIds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2583,12 +2578,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data.expectations !== undefined){
-let data96 = data.expectations;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-for(const key27 in data96){
-if(!(((((key27 === "errorTransport") || (key27 === "resultCodes")) || (key27 === "messages")) || (key27 === "plaintextLimitUnit")) || (key27 === "certificateField"))){
-const err200 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(data100.secret !== undefined){
+let data101 = data100.secret;
+if(typeof data101 === "string"){
+if(func3(data101) < 1){
+const err200 = {instancePath:instancePath+"/fixtures/otherTenant/keys/secret",schemaPath:"#/$defs/keyIds/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2598,10 +2592,8 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data96.errorTransport !== undefined){
-let data97 = data96.errorTransport;
-if(!(((data97 === "any") || (data97 === "http200")) || (data97 === "http4xx"))){
-const err201 = {instancePath:instancePath+"/expectations/errorTransport",schemaPath:"#/properties/expectations/properties/errorTransport/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.errorTransport.enum},message:"must be equal to one of the allowed values"};
+else {
+const err201 = {instancePath:instancePath+"/fixtures/otherTenant/keys/secret",schemaPath:"#/$defs/keyIds/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2611,13 +2603,11 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data96.resultCodes !== undefined){
-let data98 = data96.resultCodes;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-for(const key28 in data98){
-let data99 = data98[key28];
-if(!((typeof data99 == "number") && (isFinite(data99)))){
-const err202 = {instancePath:instancePath+"/expectations/resultCodes/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/resultCodes/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data100.symmetric !== undefined){
+let data102 = data100.symmetric;
+if(typeof data102 === "string"){
+if(func3(data102) < 1){
+const err202 = {instancePath:instancePath+"/fixtures/otherTenant/keys/symmetric",schemaPath:"#/$defs/keyIds/properties/symmetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2627,9 +2617,8 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
 else {
-const err203 = {instancePath:instancePath+"/expectations/resultCodes",schemaPath:"#/properties/expectations/properties/resultCodes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err203 = {instancePath:instancePath+"/fixtures/otherTenant/keys/symmetric",schemaPath:"#/$defs/keyIds/properties/symmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2639,12 +2628,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data96.messages !== undefined){
-let data100 = data96.messages;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-for(const key29 in data100){
-if(typeof data100[key29] !== "string"){
-const err204 = {instancePath:instancePath+"/expectations/messages/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/messages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.asymmetric !== undefined){
+let data103 = data100.asymmetric;
+if(typeof data103 === "string"){
+if(func3(data103) < 1){
+const err204 = {instancePath:instancePath+"/fixtures/otherTenant/keys/asymmetric",schemaPath:"#/$defs/keyIds/properties/asymmetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2654,9 +2642,8 @@ vErrors.push(err204);
 errors++;
 }
 }
-}
 else {
-const err205 = {instancePath:instancePath+"/expectations/messages",schemaPath:"#/properties/expectations/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err205 = {instancePath:instancePath+"/fixtures/otherTenant/keys/asymmetric",schemaPath:"#/$defs/keyIds/properties/asymmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2666,10 +2653,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data96.plaintextLimitUnit !== undefined){
-let data102 = data96.plaintextLimitUnit;
-if(!(((data102 === "any") || (data102 === "bytes")) || (data102 === "characters"))){
-const err206 = {instancePath:instancePath+"/expectations/plaintextLimitUnit",schemaPath:"#/properties/expectations/properties/plaintextLimitUnit/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.plaintextLimitUnit.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err206 = {instancePath:instancePath+"/fixtures/otherTenant/keys",schemaPath:"#/$defs/keyIds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2679,10 +2665,9 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data96.certificateField !== undefined){
-let data103 = data96.certificateField;
-if(!(((data103 === "any") || (data103 === "clientSentCertificate")) || (data103 === "clientSentCerfificate"))){
-const err207 = {instancePath:instancePath+"/expectations/certificateField",schemaPath:"#/properties/expectations/properties/certificateField/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.certificateField.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err207 = {instancePath:instancePath+"/fixtures/otherTenant",schemaPath:"#/properties/fixtures/properties/otherTenant/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2692,9 +2677,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data23.ipv4NotInService !== undefined){
+let data104 = data23.ipv4NotInService;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.keys === undefined){
+const err208 = {instancePath:instancePath+"/fixtures/ipv4NotInService",schemaPath:"#/properties/fixtures/properties/ipv4NotInService/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2703,15 +2690,833 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-}
-else {
-const err209 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key27 in data104){
+if(!(key27 === "keys")){
+const err209 = {instancePath:instancePath+"/fixtures/ipv4NotInService",schemaPath:"#/properties/fixtures/properties/ipv4NotInService/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err209];
 }
 else {
 vErrors.push(err209);
+}
+errors++;
+}
+}
+if(data104.keys !== undefined){
+let data105 = data104.keys;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+for(const key28 in data105){
+if(!(((key28 === "secret") || (key28 === "symmetric")) || (key28 === "asymmetric"))){
+const err210 = {instancePath:instancePath+"/fixtures/ipv4NotInService/keys",schemaPath:"#/$defs/keyIds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data105.secret !== undefined){
+let data106 = data105.secret;
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err211 = {instancePath:instancePath+"/fixtures/ipv4NotInService/keys/secret",schemaPath:"#/$defs/keyIds/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/fixtures/ipv4NotInService/keys/secret",schemaPath:"#/$defs/keyIds/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+if(data105.symmetric !== undefined){
+let data107 = data105.symmetric;
+if(typeof data107 === "string"){
+if(func3(data107) < 1){
+const err213 = {instancePath:instancePath+"/fixtures/ipv4NotInService/keys/symmetric",schemaPath:"#/$defs/keyIds/properties/symmetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/fixtures/ipv4NotInService/keys/symmetric",schemaPath:"#/$defs/keyIds/properties/symmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data105.asymmetric !== undefined){
+let data108 = data105.asymmetric;
+if(typeof data108 === "string"){
+if(func3(data108) < 1){
+const err215 = {instancePath:instancePath+"/fixtures/ipv4NotInService/keys/asymmetric",schemaPath:"#/$defs/keyIds/properties/asymmetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/fixtures/ipv4NotInService/keys/asymmetric",schemaPath:"#/$defs/keyIds/properties/asymmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/fixtures/ipv4NotInService/keys",schemaPath:"#/$defs/keyIds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/fixtures/ipv4NotInService",schemaPath:"#/properties/fixtures/properties/ipv4NotInService/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data23.allMethods !== undefined){
+let data109 = data23.allMethods;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.keys === undefined){
+const err219 = {instancePath:instancePath+"/fixtures/allMethods",schemaPath:"#/properties/fixtures/properties/allMethods/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+if(data109.mac === undefined){
+const err220 = {instancePath:instancePath+"/fixtures/allMethods",schemaPath:"#/properties/fixtures/properties/allMethods/required",keyword:"required",params:{missingProperty: "mac"},message:"must have required property '"+"mac"+"'"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+if(data109.certificate === undefined){
+const err221 = {instancePath:instancePath+"/fixtures/allMethods",schemaPath:"#/properties/fixtures/properties/allMethods/required",keyword:"required",params:{missingProperty: "certificate"},message:"must have required property '"+"certificate"+"'"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+for(const key29 in data109){
+if(!(((key29 === "keys") || (key29 === "mac")) || (key29 === "certificate"))){
+const err222 = {instancePath:instancePath+"/fixtures/allMethods",schemaPath:"#/properties/fixtures/properties/allMethods/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+if(data109.keys !== undefined){
+let data110 = data109.keys;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+for(const key30 in data110){
+if(!(((key30 === "secret") || (key30 === "symmetric")) || (key30 === "asymmetric"))){
+const err223 = {instancePath:instancePath+"/fixtures/allMethods/keys",schemaPath:"#/$defs/keyIds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data110.secret !== undefined){
+let data111 = data110.secret;
+if(typeof data111 === "string"){
+if(func3(data111) < 1){
+const err224 = {instancePath:instancePath+"/fixtures/allMethods/keys/secret",schemaPath:"#/$defs/keyIds/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/fixtures/allMethods/keys/secret",schemaPath:"#/$defs/keyIds/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data110.symmetric !== undefined){
+let data112 = data110.symmetric;
+if(typeof data112 === "string"){
+if(func3(data112) < 1){
+const err226 = {instancePath:instancePath+"/fixtures/allMethods/keys/symmetric",schemaPath:"#/$defs/keyIds/properties/symmetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/fixtures/allMethods/keys/symmetric",schemaPath:"#/$defs/keyIds/properties/symmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data110.asymmetric !== undefined){
+let data113 = data110.asymmetric;
+if(typeof data113 === "string"){
+if(func3(data113) < 1){
+const err228 = {instancePath:instancePath+"/fixtures/allMethods/keys/asymmetric",schemaPath:"#/$defs/keyIds/properties/asymmetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/fixtures/allMethods/keys/asymmetric",schemaPath:"#/$defs/keyIds/properties/asymmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/fixtures/allMethods/keys",schemaPath:"#/$defs/keyIds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data109.mac !== undefined){
+let data114 = data109.mac;
+if(typeof data114 === "string"){
+if(!pattern6.test(data114)){
+const err231 = {instancePath:instancePath+"/fixtures/allMethods/mac",schemaPath:"#/$defs/mac/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$"+"\""};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/fixtures/allMethods/mac",schemaPath:"#/$defs/mac/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+if(data109.certificate !== undefined){
+let data115 = data109.certificate;
+const _errs291 = errors;
+let valid60 = false;
+let passing3 = null;
+const _errs292 = errors;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.pkcs12 === undefined){
+const err233 = {instancePath:instancePath+"/fixtures/allMethods/certificate",schemaPath:"#/$defs/clientCertificate/oneOf/0/required",keyword:"required",params:{missingProperty: "pkcs12"},message:"must have required property '"+"pkcs12"+"'"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+var _valid3 = _errs292 === errors;
+if(_valid3){
+valid60 = true;
+passing3 = 0;
+}
+const _errs293 = errors;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.cert === undefined){
+const err234 = {instancePath:instancePath+"/fixtures/allMethods/certificate",schemaPath:"#/$defs/clientCertificate/oneOf/1/required",keyword:"required",params:{missingProperty: "cert"},message:"must have required property '"+"cert"+"'"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+if(data115.key === undefined){
+const err235 = {instancePath:instancePath+"/fixtures/allMethods/certificate",schemaPath:"#/$defs/clientCertificate/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+var _valid3 = _errs293 === errors;
+if(_valid3 && valid60){
+valid60 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid60 = true;
+passing3 = 1;
+}
+}
+if(!valid60){
+const err236 = {instancePath:instancePath+"/fixtures/allMethods/certificate",schemaPath:"#/$defs/clientCertificate/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+else {
+errors = _errs291;
+if(vErrors !== null){
+if(_errs291){
+vErrors.length = _errs291;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+for(const key31 in data115){
+if(!((((key31 === "pkcs12") || (key31 === "passphrase")) || (key31 === "cert")) || (key31 === "key"))){
+const err237 = {instancePath:instancePath+"/fixtures/allMethods/certificate",schemaPath:"#/$defs/clientCertificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+if(data115.pkcs12 !== undefined){
+if(typeof data115.pkcs12 !== "string"){
+const err238 = {instancePath:instancePath+"/fixtures/allMethods/certificate/pkcs12",schemaPath:"#/$defs/clientCertificate/properties/pkcs12/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data115.passphrase !== undefined){
+if(typeof data115.passphrase !== "string"){
+const err239 = {instancePath:instancePath+"/fixtures/allMethods/certificate/passphrase",schemaPath:"#/$defs/clientCertificate/properties/passphrase/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+if(data115.cert !== undefined){
+if(typeof data115.cert !== "string"){
+const err240 = {instancePath:instancePath+"/fixtures/allMethods/certificate/cert",schemaPath:"#/$defs/clientCertificate/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data115.key !== undefined){
+if(typeof data115.key !== "string"){
+const err241 = {instancePath:instancePath+"/fixtures/allMethods/certificate/key",schemaPath:"#/$defs/clientCertificate/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/fixtures/allMethods/certificate",schemaPath:"#/$defs/clientCertificate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/fixtures/allMethods",schemaPath:"#/properties/fixtures/properties/allMethods/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data23.ipv4Allowed !== undefined){
+let data120 = data23.ipv4Allowed;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(data120.keys === undefined){
+const err244 = {instancePath:instancePath+"/fixtures/ipv4Allowed",schemaPath:"#/properties/fixtures/properties/ipv4Allowed/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+for(const key32 in data120){
+if(!((key32 === "keys") || (key32 === "cidr"))){
+const err245 = {instancePath:instancePath+"/fixtures/ipv4Allowed",schemaPath:"#/properties/fixtures/properties/ipv4Allowed/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data120.keys !== undefined){
+let data121 = data120.keys;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+for(const key33 in data121){
+if(!(((key33 === "secret") || (key33 === "symmetric")) || (key33 === "asymmetric"))){
+const err246 = {instancePath:instancePath+"/fixtures/ipv4Allowed/keys",schemaPath:"#/$defs/keyIds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data121.secret !== undefined){
+let data122 = data121.secret;
+if(typeof data122 === "string"){
+if(func3(data122) < 1){
+const err247 = {instancePath:instancePath+"/fixtures/ipv4Allowed/keys/secret",schemaPath:"#/$defs/keyIds/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+else {
+const err248 = {instancePath:instancePath+"/fixtures/ipv4Allowed/keys/secret",schemaPath:"#/$defs/keyIds/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+if(data121.symmetric !== undefined){
+let data123 = data121.symmetric;
+if(typeof data123 === "string"){
+if(func3(data123) < 1){
+const err249 = {instancePath:instancePath+"/fixtures/ipv4Allowed/keys/symmetric",schemaPath:"#/$defs/keyIds/properties/symmetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/fixtures/ipv4Allowed/keys/symmetric",schemaPath:"#/$defs/keyIds/properties/symmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data121.asymmetric !== undefined){
+let data124 = data121.asymmetric;
+if(typeof data124 === "string"){
+if(func3(data124) < 1){
+const err251 = {instancePath:instancePath+"/fixtures/ipv4Allowed/keys/asymmetric",schemaPath:"#/$defs/keyIds/properties/asymmetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/fixtures/ipv4Allowed/keys/asymmetric",schemaPath:"#/$defs/keyIds/properties/asymmetric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/fixtures/ipv4Allowed/keys",schemaPath:"#/$defs/keyIds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data120.cidr !== undefined){
+if(typeof data120.cidr !== "string"){
+const err254 = {instancePath:instancePath+"/fixtures/ipv4Allowed/cidr",schemaPath:"#/properties/fixtures/properties/ipv4Allowed/properties/cidr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/fixtures/ipv4Allowed",schemaPath:"#/properties/fixtures/properties/ipv4Allowed/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/fixtures",schemaPath:"#/properties/fixtures/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data.provisioning !== undefined){
+let data126 = data.provisioning;
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+if(data126.allowed === undefined){
+const err257 = {instancePath:instancePath+"/provisioning",schemaPath:"#/properties/provisioning/required",keyword:"required",params:{missingProperty: "allowed"},message:"must have required property '"+"allowed"+"'"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+for(const key34 in data126){
+if(!((key34 === "allowed") || (key34 === "keyStoreName"))){
+const err258 = {instancePath:instancePath+"/provisioning",schemaPath:"#/properties/provisioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+if(data126.allowed !== undefined){
+if(typeof data126.allowed !== "boolean"){
+const err259 = {instancePath:instancePath+"/provisioning/allowed",schemaPath:"#/properties/provisioning/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data126.keyStoreName !== undefined){
+let data128 = data126.keyStoreName;
+if(typeof data128 === "string"){
+if(func3(data128) < 1){
+const err260 = {instancePath:instancePath+"/provisioning/keyStoreName",schemaPath:"#/properties/provisioning/properties/keyStoreName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+else {
+const err261 = {instancePath:instancePath+"/provisioning/keyStoreName",schemaPath:"#/properties/provisioning/properties/keyStoreName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/provisioning",schemaPath:"#/properties/provisioning/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data.expectations !== undefined){
+let data129 = data.expectations;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+for(const key35 in data129){
+if(!(((((key35 === "errorTransport") || (key35 === "resultCodes")) || (key35 === "messages")) || (key35 === "plaintextLimitUnit")) || (key35 === "certificateField"))){
+const err263 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data129.errorTransport !== undefined){
+let data130 = data129.errorTransport;
+if(!(((data130 === "any") || (data130 === "http200")) || (data130 === "http4xx"))){
+const err264 = {instancePath:instancePath+"/expectations/errorTransport",schemaPath:"#/properties/expectations/properties/errorTransport/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.errorTransport.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+if(data129.resultCodes !== undefined){
+let data131 = data129.resultCodes;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+for(const key36 in data131){
+let data132 = data131[key36];
+if(!((typeof data132 == "number") && (isFinite(data132)))){
+const err265 = {instancePath:instancePath+"/expectations/resultCodes/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/resultCodes/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/expectations/resultCodes",schemaPath:"#/properties/expectations/properties/resultCodes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data129.messages !== undefined){
+let data133 = data129.messages;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key37 in data133){
+if(typeof data133[key37] !== "string"){
+const err267 = {instancePath:instancePath+"/expectations/messages/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/messages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+}
+else {
+const err268 = {instancePath:instancePath+"/expectations/messages",schemaPath:"#/properties/expectations/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+if(data129.plaintextLimitUnit !== undefined){
+let data135 = data129.plaintextLimitUnit;
+if(!(((data135 === "any") || (data135 === "bytes")) || (data135 === "characters"))){
+const err269 = {instancePath:instancePath+"/expectations/plaintextLimitUnit",schemaPath:"#/properties/expectations/properties/plaintextLimitUnit/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.plaintextLimitUnit.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+if(data129.certificateField !== undefined){
+let data136 = data129.certificateField;
+if(!(((data136 === "any") || (data136 === "clientSentCertificate")) || (data136 === "clientSentCerfificate"))){
+const err270 = {instancePath:instancePath+"/expectations/certificateField",schemaPath:"#/properties/expectations/properties/certificateField/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.certificateField.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+}
+else {
+const err272 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
 }
 errors++;
 }

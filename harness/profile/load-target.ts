@@ -30,9 +30,13 @@ function filesNamed(p: TargetProfile): [string, string][] {
   const out: [string, string][] = [];
   if (p.tls?.ca) out.push(['tls.ca', p.tls.ca]);
   const certs = p.fixtures?.certificate;
-  for (const which of ['valid', 'expired', 'notInService'] as const) {
-    const c = certs?.[which] as { pkcs12?: string; cert?: string; key?: string } | undefined;
-    for (const k of ['pkcs12', 'cert', 'key'] as const) if (c?.[k]) out.push([`fixtures.certificate.${which}.${k}`, c[k]]);
+  const named: [string, unknown][] = [
+    ...(['valid', 'expired', 'notInService'] as const).map((w): [string, unknown] => [`fixtures.certificate.${w}`, certs?.[w]]),
+    ['fixtures.allMethods.certificate', p.fixtures?.allMethods?.certificate],
+  ];
+  for (const [field, cert] of named) {
+    const c = cert as { pkcs12?: string; cert?: string; key?: string } | undefined;
+    for (const k of ['pkcs12', 'cert', 'key'] as const) if (c?.[k]) out.push([`${field}.${k}`, c[k]]);
   }
   return out;
 }

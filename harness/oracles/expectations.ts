@@ -1,0 +1,21 @@
+// What the profile pins where the documents are silent, with the lenient defaults.
+import type { TargetProfile } from '../profile/load-target.ts';
+
+export interface Expectations {
+  errorTransport: 'any' | 'http200' | 'http4xx';
+  resultCodes: Record<string, number>;
+  messages: Record<string, string>;
+  plaintextLimitUnit: 'any' | 'bytes' | 'characters';
+  certificateField: 'any' | 'clientSentCertificate' | 'clientSentCerfificate';
+}
+
+export function expectationsOf(profile: TargetProfile): Expectations {
+  const e = profile.expectations ?? {};
+  return {
+    errorTransport: e.errorTransport ?? 'any',
+    resultCodes: e.resultCodes ?? {},
+    messages: e.messages ?? {},
+    plaintextLimitUnit: e.plaintextLimitUnit ?? 'any',
+    certificateField: e.certificateField ?? 'any',
+  };
+}

@@ -1,0 +1,64 @@
+// A call the documents say fails. FACTS.md: the transport (HTTP 200 with isSuccessful false, or a
+// 4xx) and the numeric codes are not published, so both transports pass unless the profile pins
+// one; never a 5xx, never isSuccessful true, and the documented message.
+import * as validators from '../../generated/skm/validators.js';
+import type { Exchange } from '../http/exchange.ts';
+import { ConformanceFailure } from './conformance-failure.ts';
+import { notAServerError } from './server-error.ts';
+import type { Expectations } from './expectations.ts';
+
+export type FailureMessage =
+  | 'Invalid Appkey'
+  | 'Invalid Key Id'
+  | 'Invalid Key Version'
+  | 'Invalid User Data'
+  | 'Invalid Key Status'
+  | 'Invalid Key Version Status'
+  | 'IPv4 Auth Failure'
+  | 'MAC Auth Failure'
+  | 'Certificate Auth Failure'
+  | 'URL NOT FOUND';
+
+function messageMatches(received: string | undefined, wanted: readonly FailureMessage[], e: Expectations): boolean {
+  if (received === undefined) return false;
+  return wanted.some((m) => {
+    const pinned = e.messages[m];
+    // Unpinned, letter case is not held against the target: the English guide writes "Invalid Key ID".
+    return pinned !== undefined ? received === pinned : received.toLowerCase() === m.toLowerCase();
+  });
+}
+
+/** Refused as an error of any documented kind: the base of every negative check. */
+export function refused(ex: Exchange, e: Expectations): void {
+  notAServerError(ex);
+  const res = ex.response!;
+  const json = res.json as { header?: { isSuccessful?: unknown; resultCode?: unknown } } | undefined;
+  if (json?.header?.isSuccessful === true) {
+    throw new ConformanceFailure({ oracle: 'refused', title: 'Error reported as success', expected: 'an error (isSuccessful false)', received: `HTTP ${res.status} with isSuccessful true`, exchange: ex });
+  }
+  if (!validators.errorEnvelope(json)) {
+    throw new ConformanceFailure({ oracle: 'refused', title: 'Error without the envelope', expected: 'the error envelope {header:{resultCode,resultMessage,isSuccessful:false}}', received: `HTTP ${res.status} ${res.text.slice(0, 200)}`, exchange: ex });
+  }
+  const transportOk =
+    e.errorTransport === 'http200' ? res.status === 200 : e.errorTransport === 'http4xx' ? res.status >= 400 && res.status < 500 : res.status === 200 || (res.status >= 400 && res.status < 500);
+  if (!transportOk) {
+    const expected = { any: 'HTTP 200 or 4xx', http200: 'HTTP 200 (profile: errorTransport http200)', http4xx: 'HTTP 4xx (profile: errorTransport http4xx)' }[e.errorTransport];
+    throw new ConformanceFailure({ oracle: 'refused', title: 'Error with the wrong transport', expected, received: `HTTP ${res.status}`, exchange: ex });
+  }
+}
+
+/** Refused with one of the given documented messages (several where the documents overlap). */
+export function refusedWith(ex: Exchange, wanted: FailureMessage | readonly FailureMessage[], e: Expectations): void {
+  const list = typeof wanted === 'string' ? [wanted] : wanted;
+  refused(ex, e);
+  const message = ex.resultMessage;
+  if (!messageMatches(message, list, e)) {
+    throw new ConformanceFailure({ oracle: 'refusedWith', title: 'Wrong error message', expected: list.map((m) => e.messages[m] ?? m).join(' or '), received: JSON.stringify(message), exchange: ex });
+  }
+  for (const m of list) {
+    const code = e.resultCodes[m];
+    if (code === undefined || message?.toLowerCase() !== (e.messages[m] ?? m).toLowerCase()) continue;
+    const got = (ex.response!.json as { header: { resultCode: unknown } }).header.resultCode;
+    if (got !== code) throw new ConformanceFailure({ oracle: 'refusedWith', title: 'Wrong result code', expected: `resultCode ${code} for ${m} (pinned by the profile)`, received: `resultCode ${String(got)}`, exchange: ex });
+  }
+}
