@@ -12,8 +12,15 @@ export function requirementById(id: string): Requirement {
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
 
+/** Annotations for the report; tags (profile and id) so `--grep @core` or `--grep @SKM-SYM-ENC-003` select tests. */
 export function requirement(...ids: string[]): { annotation: { type: string; description: string }[]; tag: string[] } {
   const tags = new Set<string>();
   for (const id of ids) tags.add(`@${requirementById(id).profile}`);
+  for (const id of ids) tags.add(`@${id}`);
   return { annotation: ids.map((id) => ({ type: REQUIREMENT_ANNOTATION, description: id })), tag: [...tags] };
+}
+
+/** A --grep pattern selecting the tests of any of these requirements. */
+export function grepForRequirements(ids: readonly string[]): string {
+  return ids.map((id) => `@${id.replace(/[^A-Z0-9-]/g, '')}(?![\\w-])`).join('|');
 }
