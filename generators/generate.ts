@@ -5,6 +5,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from './spec-source.ts';
 import { buildOperationCatalogue } from './operation-catalogue.ts';
+import { requestSchemasModule } from './request-schemas.ts';
 import { definitionsDocument, operationSchemas } from './validator-schemas.ts';
 import { standaloneModule } from './validator-code.ts';
 import { typesModule, validatorDeclarations } from './type-code.ts';
@@ -32,6 +33,7 @@ export async function generateFamily(family: string): Promise<Map<string, string
   files.set('params.js', validators(true));
   files.set('params.d.ts', validatorDeclarations(schemas, true, banner));
   files.set('types.ts', await typesModule(defs, banner));
+  files.set('request-schemas.ts', requestSchemasModule(spec.dereferenced, banner));
   const schemaPath = join(ROOT, 'spec', 'requirements.schema.json');
   const catalogue = loadCatalogue(join(ROOT, 'spec', family, 'requirements.yaml'), schemaPath);
   files.set('requirements.ts', await catalogueModule(catalogue, schemaPath, banner.replace('openapi.yaml', 'requirements.yaml')));
