@@ -54,6 +54,9 @@ export function operationId(operation: string, version: string): string {
 
 const TIMEOUTS = { headersTimeout: 15_000, bodyTimeout: 15_000, connectTimeout: 5_000 };
 
+/** Evidence kept per test: the latest exchanges (a property run makes thousands). */
+const KEPT_EXCHANGES = 100;
+
 export class SkmClient {
   readonly exchanges: Exchange[] = [];
   private readonly agents = new Map<string, Agent>();
@@ -128,6 +131,7 @@ export class SkmClient {
       exchange = new Exchange(operationId, sent, undefined, `${err.code ?? err.name}: ${err.message}`, performance.now() - started, this.redactor);
     }
     this.exchanges.push(exchange);
+    if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
     return exchange;
   }
 
