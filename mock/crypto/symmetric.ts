@@ -1,0 +1,64 @@
+// AES-256-GCM with the version-prefixed layout SKM's ciphertexts appear to have (FACTS.md: both examples
+// start with four zero bytes): 4-byte big-endian key version | 12-byte IV | ciphertext | 16-byte tag.
+// The version travels inside the ciphertext because decrypt is never told which version made it.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const VERSION_BYTES = 4;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const AES_KEY_BYTES = 32;
+
+export interface SealedParts {
+  version: number;
+  iv: Buffer;
+  ciphertext: Buffer;
+  tag: Buffer;
+}
+
+export function newAesKey(): Buffer {
+  return randomBytes(AES_KEY_BYTES);
+}
+
+export function seal(key: Buffer, version: number, plaintext: Buffer, iv: Buffer = randomBytes(IV_BYTES)): Buffer {
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  const out = Buffer.allocUnsafe(VERSION_BYTES + IV_BYTES + body.length + TAG_BYTES);
+  out.writeUInt32BE(version, 0);
+  iv.copy(out, VERSION_BYTES);
+  body.copy(out, VERSION_BYTES + IV_BYTES);
+  cipher.getAuthTag().copy(out, VERSION_BYTES + IV_BYTES + body.length);
+  return out;
+}
+
+/** The fixed IV of the `deterministic-encryption` fault. */
+export const FIXED_IV = Buffer.alloc(IV_BYTES);
+
+/** Splits a decoded ciphertext; undefined when it is too short to be one. */
+export function parseSealed(blob: Buffer): SealedParts | undefined {
+  if (blob.length < VERSION_BYTES + IV_BYTES + TAG_BYTES) return undefined;
+  return {
+    version: blob.readUInt32BE(0),
+    iv: blob.subarray(VERSION_BYTES, VERSION_BYTES + IV_BYTES),
+    ciphertext: blob.subarray(VERSION_BYTES + IV_BYTES, blob.length - TAG_BYTES),
+    tag: blob.subarray(blob.length - TAG_BYTES),
+  };
+}
+
+/** The plaintext, or undefined when the tag does not authenticate the ciphertext. */
+export function open(key: Buffer, parts: SealedParts): Buffer | undefined {
+  const decipher = createDecipheriv('aes-256-gcm', key, parts.iv);
+  decipher.setAuthTag(parts.tag);
+  const head = decipher.update(parts.ciphertext);
+  try {
+    return Buffer.concat([head, decipher.final()]);
+  } catch {
+    return undefined; // authentication failed: tampered or not ours
+  }
+}
+
+/** GCM's keystream without the tag check (the `decrypt-ignores-tag` fault): CTR from counter block 2. */
+export function openIgnoringTag(key: Buffer, parts: SealedParts): Buffer {
+  const counter = Buffer.concat([parts.iv, Buffer.from([0, 0, 0, 2])]);
+  const decipher = createDecipheriv('aes-256-ctr', key, counter);
+  return Buffer.concat([decipher.update(parts.ciphertext), decipher.final()]);
+}

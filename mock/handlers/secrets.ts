@@ -1,0 +1,9 @@
+import type { Call } from './call.ts';
+import { authorise, findKey, requireInService } from './lookup.ts';
+
+export function getSecret(call: Call): unknown {
+  const key = findKey(call, 'secret');
+  authorise(call, key);
+  requireInService(key);
+  return { secret: key.secret };
+}

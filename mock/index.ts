@@ -1,0 +1,113 @@
+// The programmatic entry point (the harness's global setup uses it): start the mock, get its URLs and
+// the target profile it wrote for itself.
+import { fileURLToPath } from 'node:url';
+import { ClientAuth } from './auth/client-auth.ts';
+import { CertificateInspector } from './auth/certificates.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { App } from './app.ts';
+import { Envelope, resolveResultCodes, type ErrorTransport, type ResultCodesOption } from './envelope.ts';
+import { Faults } from './faults.ts';
+import { DEFAULT_CACHE_DIR, loadMaterial } from './material.ts';
+import { stateFromSeed } from './initial-state.ts';
+import { writeProfile } from './profile-writer.ts';
+import { Router } from './router.ts';
+import { readSeed } from './seed.ts';
+import { listen } from './server.ts';
+import { Journal } from './store/journal.ts';
+import { State } from './store/state.ts';
+import { Store } from './store/store.ts';
+
+export const DEFAULT_SEED_FILE = fileURLToPath(new URL('./seed.yaml', import.meta.url));
+export const DEFAULT_PROFILE_DIR = 'out/mock';
+
+export interface MockOptions {
+  /** default mock/seed.yaml */
+  seedFile?: string;
+  /** where the target profile, ca.pem and certs/ are written; default out/mock */
+  profileDir?: string;
+  /** persist state here (write-ahead log + snapshots); default: in memory only */
+  dataDir?: string;
+  /** names from mock/faults.ts; an unknown name rejects with UnknownFaultError */
+  faults?: string[];
+  /** default http4xx */
+  errorTransport?: ErrorTransport;
+  /** default distinct */
+  resultCodes?: ResultCodesOption;
+  /** time for the key lifecycle; default the system clock */
+  clock?: Clock;
+  /** plain HTTP port; default 0 (any free port) */
+  httpPort?: number;
+  /** HTTPS port; default 0 (any free port) */
+  httpsPort?: number;
+  /** no start-up line on stdout */
+  quiet?: boolean;
+  /** seed material cache directory, or false to make fresh keys; default node_modules/.cache/skm-mock */
+  materialCache?: string | false;
+}
+
+export interface RunningMock {
+  /** HTTPS */
+  baseUrl: string;
+  plainBaseUrl: string;
+  profilePath: string;
+  close(): Promise<void>;
+}
+
+export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const faults = new Faults(options.faults);
+  const errorTransport = options.errorTransport ?? 'http4xx';
+  const envelope = new Envelope(errorTransport, resolveResultCodes(options.resultCodes), faults);
+  const clock = options.clock ?? systemClock;
+  const store = await openStore(options.seedFile ?? DEFAULT_SEED_FILE, options.dataDir, clock, options.materialCache ?? DEFAULT_CACHE_DIR);
+  try {
+    const { state } = store;
+    const clientAuth = new ClientAuth(new CertificateInspector(state.pki.ca.certPem), clock, faults);
+    const app = new App(new Router(), envelope, { store, clock, faults, clientAuth });
+    const listening = await listen(app, envelope, state.pki, { http: options.httpPort, https: options.httpsPort });
+    const { baseUrl, plainBaseUrl } = listening;
+    const profilePath = writeProfile(options.profileDir ?? DEFAULT_PROFILE_DIR, { state, baseUrl, plainBaseUrl, errorTransport, resultCodes: envelope.resultCodes });
+    if (!options.quiet) {
+      const active = faults.names.length > 0 ? `; faults: ${faults.names.join(', ')}` : '';
+      console.log(`SKM mock on ${baseUrl} (plain ${plainBaseUrl}); target profile written to ${profilePath}${active}`);
+    }
+    return {
+      baseUrl,
+      plainBaseUrl,
+      profilePath,
+      close: async () => {
+        await listening.close();
+        store.close();
+      },
+    };
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}
+
+/** In memory from the seed, or from a data directory (the seed only fills a new one). */
+async function openStore(seedFile: string, dataDir: string | undefined, clock: Clock, cache: string | false): Promise<Store> {
+  const fromSeed = async () => {
+    const { seed, text } = readSeed(seedFile);
+    return stateFromSeed(seed, await loadMaterial(seed, text, cache), clock().getTime());
+  };
+  if (!dataDir) return new Store(await fromSeed());
+  const recovered = Journal.open(dataDir);
+  try {
+    let state: State;
+    if (recovered.state) {
+      state = State.fromSerial(recovered.state);
+    } else {
+      state = await fromSeed();
+      recovered.journal.snapshot(state.toSerial());
+    }
+    for (const event of recovered.events) state.apply(event);
+    return new Store(state, recovered.journal);
+  } catch (e) {
+    recovered.journal.close();
+    throw e;
+  }
+}
+
+export { FAULTS, UnknownFaultError } from './faults.ts';
+export type { Clock } from './clock.ts';

@@ -1,0 +1,118 @@
+// The cryptographic material a seed needs: CA, server certificate, client certificates, every key
+// version's key, and the profile's fixture ciphertexts and signatures (made with versions that are
+// then scheduled or deleted). RSA-2048 generation costs 0.1-0.3 s of CPU per key and a seed needs
+// about fifteen, more than the 1 s start-up budget on two cores. So material is cached per seed text
+// (node_modules/.cache/skm-mock/), and a seed starts in well under a second after its first start:
+// the same seed then also gives the same keys, so ciphertexts survive a restart of an in-memory mock.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { IssuedClientCertificate } from './ca.ts';
+import { generateRsa, rsaFromPkcs8, rsaSignRaw, withVersionPrefix } from './crypto/asymmetric.ts';
+import { newAesKey, seal } from './crypto/symmetric.ts';
+import type { Pki, Samples } from './store/model.ts';
+import type { Seed, SeedKey } from './seed.ts';
+
+/** Bump when the material layout changes, so old cache files are not read. */
+const FORMAT = 1;
+const DAY_MS = 86_400_000;
+/** Cached material is remade after a week, long before any certificate it holds runs out. */
+const MAX_AGE_MS = 7 * DAY_MS;
+
+export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../node_modules/.cache/skm-mock/', import.meta.url));
+
+export interface Material {
+  createdAt: number;
+  pki: Pki;
+  /** by certificate name; p12 in Base64 */
+  certificates: Record<string, Omit<IssuedClientCertificate, 'p12'> & { p12: string }>;
+  /** by key id, per version: Base64 AES key or PKCS#8 DER; null for a deleted version */
+  versions: Record<string, (string | null)[]>;
+  samples: Samples;
+}
+
+/** `cacheDir: false` always makes fresh material. */
+export async function loadMaterial(seed: Seed, seedText: string, cacheDir: string | false): Promise<Material> {
+  const now = Date.now();
+  if (cacheDir === false) return materialise(seed, now);
+  const file = join(cacheDir, `${createHash('sha256').update(`${FORMAT}\n${seedText}`).digest('hex')}.json`);
+  const cached = readCache(file, now);
+  if (cached) return cached;
+  const material = await materialise(seed, now);
+  writeCache(cacheDir, file, material);
+  return material;
+}
+
+function readCache(file: string, now: number): Material | undefined {
+  try {
+    const material = JSON.parse(readFileSync(file, 'utf8')) as Material;
+    return now - material.createdAt < MAX_AGE_MS ? material : undefined;
+  } catch {
+    return undefined; // absent or unreadable: make it afresh
+  }
+}
+
+function writeCache(dir: string, file: string, material: Material): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(material));
+    renameSync(tmp, file); // atomic, so a concurrent reader sees all or nothing
+  } catch {
+    // The cache only saves time; a read-only tree still starts, just slower.
+  }
+}
+
+async function materialise(seed: Seed, now: number): Promise<Material> {
+  // Loaded here, not at the top: node-forge takes ~80 ms to load and a cached start never needs it.
+  const { createCa, issueClientCertificate, issueServerCertificate } = await import('./ca.ts');
+  const caPromise = createCa(now);
+  const serverPromise = caPromise.then((ca) => issueServerCertificate(ca, now));
+  const stores = seed.tenants.flatMap((t) => t.keyStores);
+  const certificatePromises = stores.flatMap((s) =>
+    (s.certificates ?? []).map(async (c) => {
+      const issued = await issueClientCertificate(await caPromise, c.name, c.password, now + c.validDays[0] * DAY_MS, now + c.validDays[1] * DAY_MS);
+      return [c.name, { ...issued, p12: issued.p12.toString('base64') }] as const;
+    }),
+  );
+  const keys = seed.tenants.flatMap((t) => t.keys).filter((k) => k.type !== 'secret');
+  const versionPromises = keys.map(async (k) => [k.id, await Promise.all(k.versions.map(() => newVersionMaterial(k)))] as const);
+  const [ca, server, certificates, versionList] = await Promise.all([caPromise, serverPromise, Promise.all(certificatePromises), Promise.all(versionPromises)]);
+  const versions = Object.fromEntries(versionList) as Record<string, (string | null)[]>;
+  const samples = makeSamples(seed, versions);
+  for (const k of keys) k.versions.forEach((status, v) => status === 'deleted' && (versions[k.id][v] = null));
+  return { createdAt: now, pki: { ca, server }, certificates: Object.fromEntries(certificates), versions, samples };
+}
+
+async function newVersionMaterial(key: SeedKey): Promise<string> {
+  return (key.type === 'asymmetric' ? (await generateRsa()).pkcs8 : newAesKey()).toString('base64');
+}
+
+function makeSamples(seed: Seed, versions: Record<string, (string | null)[]>): Samples {
+  const primary = seed.tenants.find((t) => t.role === 'primary')!;
+  const find = (fixture: SeedKey['fixture'], type: SeedKey['type']) => primary.keys.find((k) => k.fixture === fixture && k.type === type);
+  const plaintext = seed.fixturePlaintext;
+  const text = Buffer.from(plaintext, 'utf8');
+  const material = (key: SeedKey, version: number) => Buffer.from(versions[key.id][version]!, 'base64');
+  const ciphertext = (key: SeedKey | undefined, version: number) =>
+    key ? { ciphertext: seal(material(key, version), version, text).toString('base64') } : {};
+  const signature = (key: SeedKey | undefined, version: number) =>
+    key ? { signature: withVersionPrefix(version, rsaSignRaw(rsaFromPkcs8(material(key, version)), text)).toString('base64') } : {};
+
+  const samples: Samples = {};
+  const rotSym = find('rotated', 'symmetric');
+  const rotAsym = find('rotated', 'asymmetric');
+  const statuses = (rotSym ?? rotAsym)?.versions ?? []; // the seed makes both rotated keys' versions equal
+  for (const [slot, status] of [['scheduledVersion', 'Scheduled to be Deleted'], ['deletedVersion', 'deleted']] as const) {
+    const version = statuses.lastIndexOf(status);
+    if (version !== -1) samples[slot] = { version, plaintext, ...ciphertext(rotSym, version), ...signature(rotAsym, version) };
+  }
+  const stopSym = find('invalidKeyStatus', 'symmetric');
+  const stopAsym = find('invalidKeyStatus', 'asymmetric');
+  const newest = (key: SeedKey | undefined) => key?.versions.lastIndexOf('In Service') ?? 0;
+  if (stopSym || stopAsym) {
+    samples.invalidKeyStatus = { version: newest(stopSym ?? stopAsym), plaintext, ...ciphertext(stopSym, newest(stopSym)), ...signature(stopAsym, newest(stopAsym)) };
+  }
+  return samples;
+}

@@ -1,0 +1,25 @@
+// The one way state changes: log the event (when persistent), then apply it.
+import type { Journal } from './journal.ts';
+import type { State, StateEvent } from './state.ts';
+
+/** Log entries after which a snapshot replaces the log, bounding replay time at start. */
+const SNAPSHOT_EVERY = 1000;
+
+export class Store {
+  constructor(
+    readonly state: State,
+    private readonly journal?: Journal,
+  ) {}
+
+  commit(event: StateEvent): void {
+    this.journal?.append(event);
+    this.state.apply(event);
+    if (this.journal && this.journal.pendingSinceSnapshot >= SNAPSHOT_EVERY) this.journal.snapshot(this.state.toSerial());
+  }
+
+  close(): void {
+    if (!this.journal) return;
+    this.journal.snapshot(this.state.toSerial());
+    this.journal.close();
+  }
+}
