@@ -20,7 +20,7 @@ import type { Exchange } from '../../../harness/http/exchange.ts';
 import type { Provisioner } from '../../../harness/provisioner.ts';
 
 const byName = validators as unknown as Record<string, ValidateFunction>;
-const RUNS = Number(process.env.SKM_ROBUSTNESS_RUNS ?? 150);
+const RUNS = Number(process.env.SKM_ROBUSTNESS_RUNS ?? 250);
 
 function judge(ex: Exchange, expectations: Parameters<typeof refused>[1], provisioner?: Provisioner): void {
   const keyId = (ex.body as { keyId?: unknown } | undefined)?.keyId;
