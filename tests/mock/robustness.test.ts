@@ -86,6 +86,7 @@ function requests(): fc.Arbitrary<Generated> {
     a.method.map((method) => (r: Generated) => ({ ...r, method })),
     a.query.map((q) => (r: Generated) => ({ ...r, path: `${r.path.split('?')[0]}?${q}` })),
     fc.tuple(a.headerName, a.headerValue).map(([name, value]) => (r: Generated) => ({ ...r, headers: { ...r.headers, [name]: value } })),
+    fc.constantFrom(...CONTENT_TYPES).map((type) => (r: Generated) => ({ ...r, headers: { ...r.headers, 'content-type': type } })),
     a.headerName.map((name) => (r: Generated) => ({ ...r, headers: Object.fromEntries(Object.entries(r.headers).filter(([k]) => k !== name)) })),
     fc.tuple(fc.nat(), a.segment).map(([at, segment]) => (r: Generated) => {
       const parts = r.path.split('/');
@@ -164,7 +165,8 @@ test('bodies of 1 MiB and 16 MiB are read to the end and refused with the envelo
 
 test('wrong or missing Content-Type is refused as Invalid User Data, never read as JSON', async () => {
   const path = `/keymanager/v1.0/appkey/${t.profile.appkey}/symmetric-keys/${t.profile.keys.symmetric!.id}/encrypt`;
-  for (const headers of [{}, { 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }]) {
+  const wrong: Record<string, string>[] = [{}, { 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }];
+  for (const headers of wrong) {
     fails(await t.send('POST', path, { rawBody: '{"plaintext":"x"}', headers }), 'Invalid User Data');
   }
   ok(await t.send('POST', path, { rawBody: '{"plaintext":"x"}', headers: { 'content-type': 'Application/JSON; charset=UTF-8' } }));
