@@ -1,0 +1,296 @@
+// index.html: one self-contained page (inline CSS and JS, no network) that a person can read in a
+// minute: verdict per profile, the operations × versions matrix, what was not covered and why, every
+// requirement with its evidence, ambiguity notes and the environment. Every value is escaped (see
+// html.ts) and a Content-Security-Policy lets only this file's own nonce-tagged style and script run.
+import { randomBytes } from 'node:crypto';
+import { h, trusted, anchor, type Html } from './html.ts';
+import { LEVELS, type ConformanceModel, type ExchangeSample, type Failure, type Profile, type ProfileResult, type RequirementResult, type TestRecord } from './model.ts';
+import { REPORT_CSS, REPORT_JS } from './html-assets.ts';
+
+export const PROFILE_DESCRIPTIONS: Record<Profile, string> = {
+  core: 'v1.0 data APIs: secrets, symmetric and asymmetric keys, confirm',
+  versioned: 'v1.1: key versions',
+  managed: 'v1.2: access-key credentials, key creation and the deletion lifecycle',
+  'client-auth': 'IPv4, MAC and certificate authentication and their failure modes',
+  robustness: 'bad input never breaks the service',
+  security: 'no leaks, tenant isolation, ciphertext and signature integrity',
+};
+
+const STATUS_LABEL: Record<string, string> = {
+  passed: 'passed',
+  failed: 'failed',
+  'not covered': 'not covered',
+  skipped: 'skipped',
+  'not run': 'not run',
+  certified: 'certified',
+  'not certified': 'not certified',
+};
+
+const cls = (status: string) => status.replace(/ /g, '-');
+
+function chip(status: string): Html {
+  return h`<span class="chip s-${cls(status)}">${STATUS_LABEL[status] ?? status}</span>`;
+}
+
+function reqLink(id: string): Html {
+  return h`<a class="rid" href="#${anchor('req', id)}">${id}</a>`;
+}
+
+function idList(ids: string[]): Html[] {
+  return ids.map((id, i) => h`${i > 0 ? ', ' : ''}${reqLink(id)}`);
+}
+
+function ms(n: number): string {
+  if (n < 1000) return `${n} ms`;
+  if (n < 60_000) return `${(n / 1000).toFixed(1)} s`;
+  return `${Math.floor(n / 60_000)} min ${Math.round((n % 60_000) / 1000)} s`;
+}
+
+function header(m: ConformanceModel): Html {
+  const t = m.environment.target;
+  const asked = m.profiles;
+  const certified = asked.filter((p) => p.verdict === 'certified').length;
+  const s = m.summary;
+  return h`<header>
+<div class="wrap">
+<h1>SKM conformance report ${chip(m.verdict)}</h1>
+<p class="sub">${t ? h`Target <b>${t.name}</b> <code>${t.baseUrl}</code> · API ${t.apiVersions.join(', ')}${t.embeddedMock ? ' · embedded mock' : ''}${t.mockFaults.length > 0 ? h` · <b class="fault">faults on: ${t.mockFaults.join(', ')}</b>` : ''}` : 'Target unknown'}
+ · ${new Date(m.generatedAt).toUTCString()} · <a href="#environment">environment and command</a></p>
+<p class="totals"><b>${certified}/${asked.length}</b> profiles certified · requirements in scope: <b>${s.requirements.passed}</b> passed, <b>${s.requirements.failed}</b> failed, <b>${s.requirements.notCovered}</b> not covered · tests: ${s.tests.passed} passed, ${s.tests.failed} failed, ${s.tests.skipped} skipped${s.tests.notRun > 0 ? `, ${s.tests.notRun} not run` : ''} · ${ms(m.environment.durationMs)}</p>
+${m.environment.errors.length > 0 ? h`<div class="errors"><b>Errors outside tests</b>${m.environment.errors.map((e) => h`<pre>${e}</pre>`)}</div>` : ''}
+</div>
+</header>`;
+}
+
+const MAX_LISTED = 6;
+
+function profileCard(p: ProfileResult): Html {
+  const c = p.counts;
+  const num = (n: number, klass: string) => (n === 0 ? h`<td class="zero">–</td>` : h`<td class="${klass}">${n}</td>`);
+  const levels = LEVELS.filter((l) => c[l].total > 0).map(
+    (l) => h`<tr><th>${l}</th><td class="${c[l].passed === c[l].total ? 't-ok' : ''}">${c[l].passed}/${c[l].total}</td>${num(c[l].failed, 't-failed')}${num(c[l].notCovered, 't-nc')}</tr>`,
+  );
+  const failed = p.failed.length > 0 ? h`<li>${p.failed.length} MUST failed: ${idList(p.failed)}</li>` : '';
+  const notCovered = p.notCovered.map(
+    (g) => h`<li>${g.requirements.length} MUST could not run — <i>${g.reason}</i>: ${idList(g.requirements.slice(0, MAX_LISTED))}${g.requirements.length > MAX_LISTED ? ` and ${g.requirements.length - MAX_LISTED} more` : ''}</li>`,
+  );
+  const none = p.counts.MUST.total === 0 ? h`<li>${p.reasons.at(-1) ?? ''}</li>` : '';
+  const warnings = p.warnings.length > 0 ? h`<details class="warnings"><summary>${p.warnings.length} SHOULD/MAY warning${p.warnings.length > 1 ? 's' : ''}</summary><ul>${p.warnings.map((w) => h`<li>${linkIds(w)}</li>`)}</ul></details>` : '';
+  return h`<article class="card v-${cls(p.verdict)}" data-card="${p.profile}">
+<h3>${p.profile} ${chip(p.verdict)}</h3>
+<p class="what">${PROFILE_DESCRIPTIONS[p.profile]}</p>
+<table class="counts"><tr><td></td><th>passed</th><th>failed</th><th>not covered</th></tr>${levels}</table>
+${failed || notCovered.length > 0 || none ? h`<ul class="reasons">${failed}${notCovered}${none}</ul>` : ''}
+${warnings}
+</article>`;
+}
+
+/** Text with requirement ids turned into links (the rest escaped). */
+function linkIds(text: string): Html[] {
+  const parts: Html[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/SKM-[A-Z0-9-]+\d/g)) {
+    parts.push(h`${text.slice(last, m.index)}`, reqLink(m[0]));
+    last = m.index! + m[0].length;
+  }
+  parts.push(h`${text.slice(last)}`);
+  return parts;
+}
+
+function filters(m: ConformanceModel): Html {
+  return h`<nav class="filters" aria-label="filters"><div class="wrap">
+<span class="flabel">Show</span>
+${(['failed', 'not covered', 'passed'] as const).map((s) => h`<label class="fchip s-${cls(s)}"><input type="checkbox" name="status" value="${s}" checked> ${s}</label>`)}
+<label>profile <select id="f-profile"><option value="">all</option>${m.scope.profiles.map((p) => h`<option value="${p}">${p}</option>`)}</select></label>
+<label>level <select id="f-level"><option value="">all</option>${LEVELS.map((l) => h`<option value="${l}">${l}</option>`)}</select></label>
+<input type="search" id="f-text" placeholder="search id, statement, test…" aria-label="search">
+<span id="f-count" class="muted"></span>
+</div></nav>`;
+}
+
+function matrix(m: ConformanceModel): Html {
+  const label: Record<string, string> = { passed: 'pass', failed: 'fail', 'not covered': 'not covered', 'not asked': 'not asked', absent: '—' };
+  return h`<section id="matrix"><h2>Operations × API versions</h2>
+<p class="muted">Per logical operation and version: the tests whose exchanges called it for one of their requirements. Hover a cell for its requirements.</p>
+<table class="matrix"><thead><tr><th>operation</th>${m.matrix.versions.map((v) => h`<th>${v}</th>`)}</tr></thead><tbody>
+${m.matrix.rows.map(
+  (r) => h`<tr><th><code>${r.operation}</code></th>${r.cells.map((c) => {
+    const count = c.status === 'passed' || c.status === 'failed' ? h`<small>${c.passed} passed${c.failed > 0 ? `, ${c.failed} failed` : ''}</small>` : '';
+    const title = c.requirements.length > 0 ? c.requirements.join(' ') : c.status === 'absent' ? 'not in this API version' : c.status;
+    return h`<td class="c-${cls(c.status)}" data-cell="${r.operation} ${c.version}" title="${title}"><span>${label[c.status]}</span>${count}</td>`;
+  })}</tr>`,
+)}
+</tbody></table>
+<p class="legend"><span class="c-passed">pass</span> every test that ran passed · <span class="c-failed">fail</span> a test failed · <span class="c-not-covered">not covered</span> no test ran · <span class="c-not-asked">not asked</span> version not in scope · — the version has no such operation</p>
+</section>`;
+}
+
+function notCoveredSection(m: ConformanceModel): Html {
+  const groups = new Map<string, RequirementResult[]>();
+  for (const r of m.requirements.filter((x) => x.inScope && x.status === 'not covered')) {
+    for (const reason of r.reasons.length > 0 ? r.reasons : ['unknown']) groups.set(reason, [...(groups.get(reason) ?? []), r]);
+  }
+  const sorted = [...groups].sort((a, b) => b[1].length - a[1].length);
+  return h`<section id="not-covered"><h2>Not covered, and why <small class="muted">${m.summary.requirements.notCovered} requirement${m.summary.requirements.notCovered === 1 ? '' : 's'}</small></h2>
+${sorted.length === 0 ? h`<p>Every requirement in scope ran.</p>` : ''}
+${sorted.map(
+  ([reason, reqs]) => h`<div class="group"><h4>${reason} <small class="muted">(${reqs.length})</small></h4><ul>${reqs.map(
+    (r) => h`<li data-status="not covered" data-profile="${r.profile}" data-level="${r.level}">${reqLink(r.id)} <span class="lv lv-${r.level}">${r.level}</span> <span class="muted">${r.profile}</span> ${r.statement}</li>`,
+  )}</ul></div>`,
+)}
+</section>`;
+}
+
+function pre(label: string, text: string | undefined, klass = ''): Html | '' {
+  if (text === undefined || text === '') return '';
+  return h`<div class="ev"><div class="evl">${label}</div><pre class="${klass}">${text}</pre></div>`;
+}
+
+function failureEvidence(f: Failure): Html {
+  return h`<div class="evidence">
+<div class="ftitle">${f.title}${f.oracle ? h` <span class="muted">[oracle ${f.oracle}]</span>` : ''}</div>
+${pre('Expected', f.expected)}${pre('Received', f.received)}${pre('Request', f.request)}${pre('Response', f.response)}${pre('Reproduce with', f.reproduce, 'cmd')}
+${f.location ? h`<div class="muted small">thrown at ${f.location}</div>` : ''}
+<details class="raw"><summary>full message</summary><pre>${f.message}</pre></details>
+</div>`;
+}
+
+function exchangeLine(e: ExchangeSample): string {
+  return `${e.method} ${e.url} → ${e.error ? `(no response) ${e.error}` : `HTTP ${e.status}`}`;
+}
+
+function exchangeSample(e: ExchangeSample): Html {
+  const line = exchangeLine(e);
+  const body = [e.requestBody !== undefined ? `request body ${e.requestBody}` : '', e.responseBody !== undefined ? `response ${e.responseBody}` : ''].filter(Boolean).join('\n');
+  return body ? h`<details class="xs"><summary><code>${line}</code></summary><pre>${body}</pre></details>` : h`<div class="xs"><code>${line}</code></div>`;
+}
+
+function testItem(t: TestRecord, command: string): Html {
+  const notes = t.notes.map((n) => h`<div class="note"><b>${n.type}</b> ${n.description}</div>`);
+  const ops = Object.entries(t.operationCounts).map(([op, n]) => `${op}${n > 1 ? ` ×${n}` : ''}`).join(', ');
+  const head = h`${chip(t.status)} <span class="ttitle">${t.titlePath.join(' › ')}</span> <span class="muted small">${t.file}:${t.line} · ${ms(t.durationMs)}${ops ? ` · ${ops}` : ''}</span>`;
+  if (t.status !== 'failed') {
+    // Passed and skipped tests stay one or two lines: the first request shows what was called.
+    const first = t.exchanges[0];
+    return h`<li class="test t-${cls(t.status)}">${head}
+${t.status === 'skipped' ? h`<div class="skip">${t.skipReason}</div>` : ''}${notes}${first ? h`<div class="xs muted"><code>${exchangeLine(first)}</code>${t.exchangeCount > 1 ? ` and ${t.exchangeCount - 1} more` : ''}</div>` : ''}</li>`;
+  }
+  return h`<li class="test t-failed">${head}
+${notes}
+${t.failure ? failureEvidence(t.failure) : ''}
+${pre('Run only this test', rerun(command, t), 'cmd')}
+${t.exchanges.length > 0 ? h`<div class="samples"><span class="muted small">last ${t.exchanges.length} of ${t.exchangeCount} exchanges (masked)</span>${t.exchanges.map(exchangeSample)}</div>` : ''}
+</li>`;
+}
+
+function rerun(command: string, t: TestRecord): string {
+  const title = t.titlePath.at(-1) ?? '';
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const base = command.replace(/ --grep (?:'[^']*(?:'\\''[^']*)*'|\S+)/, '').replace(/ --shard \S+/, '');
+  return `${base} --grep '${escaped.replace(/'/g, `'\\''`)}'`;
+}
+
+function requirementRow(r: RequirementResult, tests: Map<string, TestRecord>, command: string): Html {
+  const mine = r.tests.map((id) => tests.get(id)).filter((t): t is TestRecord => !!t);
+  const c = r.testCounts;
+  const counts = [c.passed && `${c.passed} passed`, c.failed && `${c.failed} failed`, c.skipped && `${c.skipped} skipped`, c.notRun && `${c.notRun} not run`].filter(Boolean).join(', ');
+  return h`<details class="req" id="${anchor('req', r.id)}" data-status="${r.status}" data-profile="${r.profile}" data-level="${r.level}"${r.status === 'failed' ? trusted(' open') : ''}>
+<summary>${chip(r.status)} <code class="rid">${r.id}</code> <span class="lv lv-${r.level}">${r.level}</span> <span class="prof">${r.profile}</span> <span class="stmt">${r.statement}</span> <span class="muted small">${counts || 'no test'}</span></summary>
+<div class="rbody">
+<dl class="meta">
+<dt>source</dt><dd>${r.source} <span class="muted">(basis: ${r.basis})</span></dd>
+<dt>operations</dt><dd>${r.operations.join(', ')}${r.versions ? ` (only ${r.versions.join(', ')})` : ''}</dd>
+${r.ambiguity ? h`<dt>ambiguity</dt><dd class="amb">${r.ambiguity}</dd>` : ''}
+${r.reasons.length > 0 ? h`<dt>${r.status === 'failed' ? 'failures' : r.status === 'passed' ? 'skipped tests' : 'why'}</dt><dd>${r.reasons.map((x) => h`<div>${x}</div>`)}</dd>` : ''}
+</dl>
+${mine.length > 0 ? h`<ul class="tests">${mine.map((t) => testItem(t, command))}</ul>` : ''}
+</div>
+</details>`;
+}
+
+function requirementsSection(m: ConformanceModel): Html {
+  const tests = new Map(m.tests.map((t) => [t.id, t]));
+  const order = { failed: 0, 'not covered': 1, passed: 2 } as const;
+  const inScope = m.requirements.filter((r) => r.inScope);
+  const outOfScope = m.requirements.filter((r) => !r.inScope);
+  const blocks = LEVELS.map((level) => {
+    const rows = inScope.filter((r) => r.level === level).sort((a, b) => order[a.status] - order[b.status] || a.id.localeCompare(b.id));
+    if (rows.length === 0) return '';
+    const n = (s: string) => rows.filter((r) => r.status === s).length;
+    const note = level === 'MUST' ? 'decide certification' : level === 'SHOULD' ? 'a failure is a warning, never a verdict change' : 'optional behaviour: reported, never required';
+    return h`<div class="level" data-level-block="${level}"><h3>${level} <small class="muted">${rows.length} — ${n('passed')} passed, ${n('failed')} failed, ${n('not covered')} not covered · ${note}</small></h3>
+${rows.map((r) => requirementRow(r, tests, m.environment.command))}
+<p class="none muted" hidden>No ${level} requirement matches the filters.</p></div>`;
+  });
+  return h`<section id="requirements"><h2>Requirements</h2>
+${blocks}
+${outOfScope.length > 0 ? h`<details class="oos"><summary>${outOfScope.length} requirement${outOfScope.length === 1 ? '' : 's'} not asked for in this run (other profiles or API versions)</summary><ul>${outOfScope.map((r) => h`<li><code>${r.id}</code> <span class="lv lv-${r.level}">${r.level}</span> <span class="muted">${r.profile}${r.versions ? ` · ${r.versions.join(', ')}` : ''}</span> ${r.statement}</li>`)}</ul></details>` : ''}
+</section>`;
+}
+
+function ambiguities(m: ConformanceModel): Html {
+  const list = m.requirements.filter((r) => r.inScope && r.ambiguity);
+  if (list.length === 0) return h``;
+  return h`<section id="ambiguities"><h2>Ambiguity notes <small class="muted">${list.length}</small></h2>
+<p class="muted">Where the documents are unclear or silent the default check is lenient; a target profile's <code>expectations</code> can make it strict.</p>
+<details><summary>Show the ${list.length} notes</summary><dl class="amb-list">${list.map((r) => h`<dt>${reqLink(r.id)} ${chip(r.status)}</dt><dd>${r.ambiguity}</dd>`)}</dl></details>
+</section>`;
+}
+
+function environment(m: ConformanceModel): Html {
+  const e = m.environment;
+  const t = e.target;
+  const rows: [string, Html | string][] = [];
+  if (t) {
+    rows.push(['target', h`${t.name}${t.embeddedMock ? ' (embedded mock)' : ''}`], ['base URL', t.baseUrl], ['API versions', t.apiVersions.join(', ')], ['appkey', t.appkey], ['profile', t.profilePath]);
+    if (t.mockFaults.length > 0) rows.push(['mock faults', t.mockFaults.join(', ')]);
+  }
+  rows.push(
+    ['asked', `profiles ${m.scope.profiles.join(', ')} · API versions ${m.scope.versions.join(', ')}${m.scope.grep ? ` · grep ${m.scope.grep}` : ''}`],
+    ['harness', `${e.harness.name} ${e.harness.version} · Playwright ${e.playwright} · Node ${e.node}`],
+    ['spec sha256', h`<code>${e.specSha256}</code>`],
+    ['catalogue sha256', h`<code>${e.catalogueSha256}</code>`],
+    ['fast-check seed', e.seeds.length > 0 ? `${e.seeds.join(', ')}${e.runs !== undefined ? ` (runs ${e.runs})` : ''}` : 'none recorded'],
+    ['started', `${e.startedAt} · ${ms(e.durationMs)} · ${e.workers} worker${e.workers === 1 ? '' : 's'}`],
+  );
+  if (m.scope.shards.length > 0) rows.push(['shards', m.scope.shards.join(', ')]);
+  return h`<section id="environment"><h2>Environment</h2>
+<table class="env">${rows.map(([k, v]) => h`<tr><th>${k}</th><td>${v}</td></tr>`)}</table>
+<div class="ev"><div class="evl">Reproduce this run</div><pre class="cmd">${e.command}</pre></div>
+</section>`;
+}
+
+export function renderHtml(m: ConformanceModel, nonce = randomBytes(16).toString('base64')): string {
+  const target = m.environment.target?.name ?? 'unknown target';
+  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const page = h`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<title>SKM conformance: ${target} — ${m.verdict}</title>
+<style nonce="${nonce}">${trusted(REPORT_CSS)}</style>
+</head>
+<body>
+${header(m)}
+${filters(m)}
+<main class="wrap">
+<section id="verdicts"><h2>Certification per profile</h2>
+<p class="muted">Certified when every MUST of the profile ran and passed; failed when a MUST failed; not certified when a MUST could not run.</p>
+<div class="cards">${m.profiles.map(profileCard)}</div>
+</section>
+${matrix(m)}
+${notCoveredSection(m)}
+${requirementsSection(m)}
+${ambiguities(m)}
+${environment(m)}
+</main>
+<footer class="wrap muted small">${m.environment.harness.name} ${m.environment.harness.version} · conformance.json (schemaVersion ${m.schemaVersion}) and junit.xml sit beside this file</footer>
+<script nonce="${nonce}">${trusted(REPORT_JS)}</script>
+</body>
+</html>
+`;
+  return page.value;
+}

@@ -1,0 +1,63 @@
+// junit.xml for CI systems: one testsuite per spec file, one testcase per test, the requirement ids
+// (and seed, signature scheme, ...) as <property>s, failures with their masked evidence.
+import type { ConformanceModel, TestRecord } from './model.ts';
+
+// Characters XML 1.0 cannot carry at all (a target's response may contain them).
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xmlEscape(s: string): string {
+  return s.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+function testcase(t: TestRecord): string {
+  const name = xmlEscape(t.titlePath.join(' › '));
+  const props = [
+    ...t.requirements.map((id) => ['requirement', id]),
+    ...t.tags.map((tag) => ['tag', tag]),
+    ...t.notes.map((n) => [n.type, n.description]),
+  ];
+  const lines = [`    <testcase name="${name}" classname="${xmlEscape(t.file)}" time="${seconds(t.durationMs)}">`];
+  if (props.length > 0) {
+    lines.push('      <properties>');
+    for (const [k, v] of props) lines.push(`        <property name="${xmlEscape(k)}" value="${xmlEscape(v)}"/>`);
+    lines.push('      </properties>');
+  }
+  if (t.status === 'failed') {
+    const f = t.failure;
+    const type = f?.oracle ? `oracle ${f.oracle}` : 'Error';
+    lines.push(`      <failure message="${xmlEscape(f?.title ?? 'failed')}" type="${xmlEscape(type)}">${xmlEscape(f?.message ?? '')}</failure>`);
+  } else if (t.status === 'skipped') {
+    lines.push(`      <skipped message="${xmlEscape(t.skipReason ?? '')}"/>`);
+  } else if (t.status === 'not run') {
+    lines.push('      <skipped message="not run (the run stopped before it)"/>');
+  }
+  lines.push('    </testcase>');
+  return lines.join('\n');
+}
+
+export function renderJunit(model: ConformanceModel): string {
+  const byFile = new Map<string, TestRecord[]>();
+  for (const t of model.tests) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
+  const count = (ts: TestRecord[]) => ({
+    tests: ts.length,
+    failures: ts.filter((t) => t.status === 'failed').length,
+    skipped: ts.filter((t) => t.status === 'skipped' || t.status === 'not run').length,
+    time: seconds(ts.reduce((s, t) => s + t.durationMs, 0)),
+  });
+  const all = count(model.tests);
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="skm-conformance" tests="${all.tests}" failures="${all.failures}" skipped="${all.skipped}" errors="0" time="${seconds(model.environment.durationMs)}">`,
+  ];
+  for (const [file, tests] of byFile) {
+    const c = count(tests);
+    out.push(`  <testsuite name="${xmlEscape(file)}" tests="${c.tests}" failures="${c.failures}" skipped="${c.skipped}" errors="0" time="${c.time}" timestamp="${xmlEscape(model.environment.startedAt)}">`);
+    for (const t of tests) out.push(testcase(t));
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>', '');
+  return out.join('\n');
+}
