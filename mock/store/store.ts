@@ -2,19 +2,18 @@
 import type { Journal } from './journal.ts';
 import type { State, StateEvent } from './state.ts';
 
-/** Log entries after which a snapshot replaces the log, bounding replay time at start. */
-const SNAPSHOT_EVERY = 1000;
-
 export class Store {
+  /** `snapshotEvery`: log entries after which a snapshot replaces the log, bounding replay time at start */
   constructor(
     readonly state: State,
     private readonly journal?: Journal,
+    private readonly snapshotEvery = 1000,
   ) {}
 
   commit(event: StateEvent): void {
     this.journal?.append(event);
     this.state.apply(event);
-    if (this.journal && this.journal.pendingSinceSnapshot >= SNAPSHOT_EVERY) this.journal.snapshot(this.state.toSerial());
+    if (this.journal && this.journal.pendingSinceSnapshot >= this.snapshotEvery) this.journal.snapshot(this.state.toSerial());
   }
 
   close(): void {
