@@ -1,0 +1,34 @@
+// Runs once before the suites: without SKM_TARGET it starts the embedded mock (faults and error
+// transport from SKM_MOCK_FAULTS, SKM_MOCK_ERROR_TRANSPORT) and points the run at the profile it writes; with one it checks the profile and that the target answers, so a bad
+// profile or an unreachable target is one line and exit code 2, not a timeout per test.
+import type { FullConfig } from '@playwright/test';
+import { loadTarget } from './profile/load-target.ts';
+import { TARGET_ENV } from './target-env.ts';
+import { ConfigError, CONFIG_ERROR_EXIT } from './config-error.ts';
+import { probeTarget } from './probe-target.ts';
+
+export default async function globalSetup(_config: FullConfig): Promise<(() => Promise<void>) | undefined> {
+  process.env.SKM_SEED ??= String(Date.now() % 2 ** 31);
+  let stop: (() => Promise<void>) | undefined;
+  try {
+    if (!process.env[TARGET_ENV]) {
+      const { startMock } = await import('../mock/index.ts');
+      // The mutation tests start the embedded mock with a fault or an error transport through these.
+      const faults = (process.env.SKM_MOCK_FAULTS ?? '').split(',').filter(Boolean);
+      const errorTransport = process.env.SKM_MOCK_ERROR_TRANSPORT as 'http200' | 'http4xx' | undefined;
+      const mock = await startMock({ quiet: true, faults, errorTransport, profileDir: process.env.SKM_MOCK_PROFILE_DIR });
+      process.env[TARGET_ENV] = mock.profilePath;
+      stop = () => mock.close();
+      console.log(`embedded mock at ${mock.baseUrl}, profile ${mock.profilePath}`);
+    }
+    const target = loadTarget(process.env[TARGET_ENV]!);
+    await probeTarget(target);
+    console.log(`target ${target.profile.name ?? target.profile.baseUrl} (${target.profile.apiVersions.join(', ')}), fast-check seed ${process.env.SKM_SEED}`);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(`skm-conformance: ${e.message}`);
+    await stop?.();
+    process.exit(CONFIG_ERROR_EXIT);
+  }
+  return stop;
+}
