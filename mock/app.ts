@@ -25,7 +25,10 @@ export class App {
     try {
       return this.envelope.success(await this.dispatch(ctx));
     } catch (e) {
-      if (e instanceof SkmError) return this.envelope.error(e.skmMessage, { stack: e.stack, echo: ctx.body?.toString('utf8') });
+      if (e instanceof SkmError) {
+        const echo = ctx.body && ctx.body.length > 0 ? ctx.body.toString('utf8') : undefined;
+        return this.envelope.error(e.skmMessage, { stack: e.stack, echo });
+      }
       if (e instanceof ImitatedServerError) return this.envelope.serverError();
       throw e;
     }
