@@ -36,6 +36,7 @@ export default class ConformanceReporter implements Reporter {
   private readonly userTarget = process.env.SKM_TARGET || undefined;
   private readonly errors: string[] = [];
   private written?: { html: string; model: ConformanceModel; ms: number };
+  private skipped?: string;
 
   constructor(private readonly options: ConformanceReporterOptions = {}) {}
 
@@ -61,9 +62,17 @@ export default class ConformanceReporter implements Reporter {
 
   async onEnd(result: FullResult): Promise<void> {
     const t0 = performance.now();
+    const all = this.suite?.allTests() ?? [];
+    // `playwright test --list` and a run stopped before its first test: nothing to report, and an
+    // earlier report stays as it was.
+    if (process.argv.includes('--list')) return;
+    if (!all.some((t) => t.results.length > 0)) {
+      this.skipped = `no test ran (${result.status}): no conformance report written`;
+      return;
+    }
     const project = this.config.projects[0];
     const rootDir = project?.testDir ?? this.config.rootDir;
-    const tests: TestRecord[] = (this.suite?.allTests() ?? []).map((t) => testRecord(t, rootDir));
+    const tests: TestRecord[] = all.map((t) => testRecord(t, rootDir));
     const grep = project?.grep;
     const grepSource = grep && !Array.isArray(grep) && (grep as RegExp).source !== '.*' ? (grep as RegExp).source : undefined;
     const shard = this.config.shard ? `${this.config.shard.current}/${this.config.shard.total}` : undefined;
@@ -84,7 +93,9 @@ export default class ConformanceReporter implements Reporter {
   }
 
   async onExit(): Promise<void> {
-    if (this.options.quiet || !this.written) return;
+    if (this.options.quiet) return;
+    if (this.skipped) process.stdout.write(`\n${this.skipped}\n`);
+    if (!this.written) return;
     const { html, model } = this.written;
     const lines = ['', `Conformance report: ${html}`, ...verdictLines(model).map((l) => `  ${l}`)];
     process.stdout.write(`${lines.join('\n')}\n`);

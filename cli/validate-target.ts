@@ -1,0 +1,41 @@
+// `skm-conformance validate-target`: checks a target profile (schema, files it names, ${ENV}
+// values) and says what a run against it could not cover; --probe also checks that it answers.
+import { loadTarget } from '../harness/profile/load-target.ts';
+import { probeTarget } from '../harness/probe-target.ts';
+import { maskAppkey } from '../harness/redaction.ts';
+import { ConfigError } from '../harness/config-error.ts';
+import { parse } from './args.ts';
+
+export const VALIDATE_HELP = `Usage: skm-conformance validate-target [--probe] FILE
+
+Checks a target profile against targets/target.schema.json, the files it names and its \${ENV}
+values, and lists the optional fixtures it lacks (their tests will be "not covered").
+
+Options:
+  --probe       also send one request to the target to check that it answers
+  -h, --help    this text
+
+Exit code: 0 valid, 2 not (one line saying which field).`;
+
+const FIXTURES = ['ipv4Denied', 'ipv4Allowed', 'ipv4NotInService', 'mac', 'certificate', 'allMethods', 'scheduledForDeletion', 'rotated', 'invalidKeyStatus', 'otherTenant'] as const;
+
+export async function validateTarget(argv: string[]): Promise<number> {
+  const { values, positionals } = parse('validate-target', argv, { probe: { type: 'boolean' } }, true);
+  if (values.help) {
+    console.log(VALIDATE_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new ConfigError('validate-target: name one target profile file (see skm-conformance validate-target --help)');
+  const target = loadTarget(positionals[0]);
+  const p = target.profile;
+  if (values.probe) await probeTarget(target);
+  const fixtures = (p.fixtures ?? {}) as Record<string, unknown>;
+  const missing = FIXTURES.filter((f) => fixtures[f] === undefined);
+  const keys = (['secret', 'symmetric', 'asymmetric'] as const).filter((k) => !p.keys[k]);
+  console.log(`${positionals[0]}: a valid target profile${values.probe ? ' that answers' : ''}`);
+  console.log(`  ${p.name ?? '(unnamed)'} at ${p.baseUrl}, API ${p.apiVersions.join(', ')}, appkey ${maskAppkey(p.appkey)}`);
+  if (keys.length > 0) console.log(`  no keys.${keys.join(', keys.')}: their tests will be not covered`);
+  console.log(missing.length > 0 ? `  fixtures missing (their tests will be not covered): ${missing.join(', ')}` : '  every optional fixture is present');
+  if (!p.provisioning?.allowed) console.log('  provisioning not allowed: key creation and deletion tests will be not covered');
+  return 0;
+}
