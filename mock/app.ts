@@ -26,8 +26,7 @@ export class App {
       return this.envelope.success(await this.dispatch(ctx));
     } catch (e) {
       if (e instanceof SkmError) {
-        const echo = ctx.body && ctx.body.length > 0 ? ctx.body.toString('utf8') : undefined;
-        return this.envelope.error(e.skmMessage, { stack: e.stack, echo });
+        return this.envelope.error(e.skmMessage, e, ctx.body);
       }
       if (e instanceof ImitatedServerError) return this.envelope.serverError();
       throw e;

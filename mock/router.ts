@@ -29,6 +29,7 @@ function validatorNamed(module: object, name: string): ValidateFunction {
 }
 
 function decodeSegment(raw: string): string {
+  if (!raw.includes('%')) return raw;
   try {
     return decodeURIComponent(raw);
   } catch {

@@ -37,8 +37,13 @@ export function requireInService(key: Key, message: ErrorMessage = 'Invalid Key 
 
 /** The version encryption and signing use: the newest In Service one. */
 export function currentVersion(call: Call, key: Key): number {
-  const inService = key.versions.flatMap((v, i) => (v.status === 'In Service' ? [i] : []));
-  return call.services.faults.has('encrypt-uses-oldest-version') ? inService[0] : inService[inService.length - 1];
+  const oldest = call.services.faults.has('encrypt-uses-oldest-version');
+  const { versions } = key;
+  for (let i = 0; i < versions.length; i++) {
+    const v = oldest ? i : versions.length - 1 - i;
+    if (versions[v].status === 'In Service') return v;
+  }
+  throw new Error(`key ${key.id} has no In Service version`); // the seed and create never allow this
 }
 
 /** A version named by a ciphertext, a signature or ?keyVersion=. */
