@@ -2,12 +2,10 @@
 // certificates presented by mutual TLS (issued by the mock, foreign, expired, not In Service).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import forge from 'node-forge';
 import { DEFAULT_SEED_FILE } from '../../mock/index.ts';
 import { readSeed } from '../../mock/seed.ts';
-import { fails, ok, startTestMock, type CallOptions, type ClientCert, type TestMock } from './support.ts';
+import { fails, foreignCertificate, ok, startTestMock, type CallOptions, type TestMock } from './support.ts';
 
 let t: TestMock;
 before(async () => {
@@ -30,21 +28,6 @@ function protectedCalls(keys: Ids): [string, CallOptions][] {
     ['asymmetricVerify_v1_0', { keyId: keys.asymmetric, body: { plaintext: 'x', signature: 'AAAA' } }],
     ['getPrivateKey_v1_0', { keyId: keys.asymmetric }],
   ];
-}
-
-/** A self-signed certificate the mock never issued, made here with node-forge. */
-function foreignCertificate(): ClientCert {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
-  cert.serialNumber = '01';
-  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
-  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
-  const attrs = [{ name: 'commonName', value: 'valid' }, { name: 'organizationName', value: 'SKM reference mock' }];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.sign(forge.pki.privateKeyFromPem(privateKey), forge.md.sha256.create());
-  return { cert: forge.pki.certificateToPem(cert), key: privateKey };
 }
 
 test('IPv4: a store whose allowlist excludes the caller refuses every protected operation', async () => {

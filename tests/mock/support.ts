@@ -2,10 +2,12 @@
 // it over real HTTP(S) with undici, and check EVERY answer against the generated validators (the
 // operation's response validator on success, errorEnvelope otherwise).
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import forge from 'node-forge';
 import { Agent, request } from 'undici';
 import { parse } from 'yaml';
 import { operations } from '../../generated/skm/operations.ts';
@@ -38,6 +40,8 @@ export interface CallOptions {
   mac?: string;
   cert?: ClientCert;
   plain?: boolean;
+  /** skip the validators: only for faults, whose answers are wrong on purpose */
+  unchecked?: boolean;
 }
 
 export interface SendOptions {
@@ -116,6 +120,7 @@ export class TestMock {
       rawBody = JSON.stringify(opts.body);
     }
     const answer = await this.send(op.method, path, { headers, rawBody, cert: opts.cert, plain: opts.plain });
+    if (opts.unchecked) return answer;
     if (answer.json?.header?.isSuccessful === true) {
       const validate = validatorsByName[op.validators.response];
       assert.ok(validate(answer.json), `${operationId} success answer fails its response validator: ${JSON.stringify(validate.errors)}\n${answer.text}`);
@@ -157,6 +162,22 @@ export function fails(answer: Answer, message: ErrorMessage, transport: 'http4xx
   assertErrorEnvelope(answer);
   assert.equal(answer.json!.header.resultMessage, message, answer.text);
   assert.equal(answer.status, transport === 'http4xx' ? HTTP_STATUS[message] : 200, `HTTP status of ${message}`);
+}
+
+/** A self-signed certificate the mock never issued, made with node-forge. */
+export function foreignCertificate(): ClientCert {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
+  cert.serialNumber = '01';
+  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
+  // the same names as the mock's own certificates: only the signature tells them apart
+  const attrs = [{ name: 'commonName', value: 'valid' }, { name: 'organizationName', value: 'SKM reference mock' }];
+  cert.setSubject(attrs);
+  cert.setIssuer([{ name: 'commonName', value: 'SKM reference mock CA' }, { name: 'organizationName', value: 'SKM reference mock' }]);
+  cert.sign(forge.pki.privateKeyFromPem(privateKey), forge.md.sha256.create());
+  return { cert: forge.pki.certificateToPem(cert), key: privateKey };
 }
 
 /** Decodes a "0xNN, 0xNN, ..." listing. */
