@@ -71,7 +71,8 @@ export default class ConformanceReporter implements Reporter {
       return;
     }
     const project = this.config.projects[0];
-    const rootDir = project?.testDir ?? this.config.rootDir;
+    // Paths relative to the config's folder (the harness root): suites/skm/..., harness/...
+    const rootDir = this.config.configFile ? dirname(this.config.configFile) : (project?.testDir ?? this.config.rootDir);
     const tests: TestRecord[] = all.map((t) => testRecord(t, rootDir));
     const grep = project?.grep;
     const grepSource = grep && !Array.isArray(grep) && (grep as RegExp).source !== '.*' ? (grep as RegExp).source : undefined;

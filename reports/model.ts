@@ -45,7 +45,7 @@ export interface ExchangeSample {
 export interface TestRecord {
   /** Playwright's test id (stable across shards of one suite) */
   id: string;
-  /** relative to the test folder */
+  /** relative to the harness root (the Playwright config's folder) */
   file: string;
   line: number;
   /** describe titles then the test title */

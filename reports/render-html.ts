@@ -184,14 +184,19 @@ ${t.exchanges.length > 0 ? h`<div class="samples"><span class="muted small">last
 }
 
 function rerun(command: string, t: TestRecord): string {
-  const title = t.titlePath.at(-1) ?? '';
+  // Playwright matches --grep against the title path joined by spaces.
+  const title = t.titlePath.join(' ');
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const base = command.replace(/ --grep (?:'[^']*(?:'\\''[^']*)*'|\S+)/, '').replace(/ --shard \S+/, '');
   return `${base} --grep '${escaped.replace(/'/g, `'\\''`)}'`;
 }
 
 function requirementRow(r: RequirementResult, tests: Map<string, TestRecord>, command: string): Html {
-  const mine = r.tests.map((id) => tests.get(id)).filter((t): t is TestRecord => !!t);
+  const rank = { failed: 0, 'not run': 1, skipped: 2, passed: 3 } as const;
+  const mine = r.tests
+    .map((id) => tests.get(id))
+    .filter((t): t is TestRecord => !!t)
+    .sort((a, b) => rank[a.status] - rank[b.status]);
   const c = r.testCounts;
   const counts = [c.passed && `${c.passed} passed`, c.failed && `${c.failed} failed`, c.skipped && `${c.skipped} skipped`, c.notRun && `${c.notRun} not run`].filter(Boolean).join(', ');
   return h`<details class="req" id="${anchor('req', r.id)}" data-status="${r.status}" data-profile="${r.profile}" data-level="${r.level}"${r.status === 'failed' ? trusted(' open') : ''}>

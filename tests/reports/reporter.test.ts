@@ -58,6 +58,7 @@ test('an inline suite through the reporter', async (t) => {
 
   await t.test('a failure keeps its evidence; a property failure is found in the cause', () => {
     const byTitle = (s: string) => run.model.tests.find((x) => x.titlePath.at(-1) === s)!;
+    assert.equal(byTitle('returns the stored value unchanged').file, 'suites/a.spec.ts');
     const f = byTitle('returns the stored value unchanged').failure!;
     assert.equal(f.title, 'Secret value changed');
     assert.equal(f.oracle, 'success');
