@@ -71,7 +71,7 @@ test('index.html shows the appkey masked but its last 4, the harness version, ha
   assert.ok(html.includes(`****${appkey.slice(-4)}`));
   assert.ok(html.includes(model.environment.specSha256) && html.includes(model.environment.catalogueSha256));
   assert.deepEqual(model.environment.seeds, ['20261122']);
-  assert.match(model.environment.command, /^npx skm-conformance run --target \S+profile\.yaml --seed 20261122 --runs 5$/);
+  assert.match(model.environment.command, /^SKM_ROBUSTNESS_RUNS=20 npx skm-conformance run --target \S+profile\.yaml --seed 20261122 --runs 5$/);
 });
 
 test('conformance.json of a real run validates against its schema', () => {
