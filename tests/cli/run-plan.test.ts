@@ -1,0 +1,52 @@
+// How `run` turns its options into a Playwright invocation: profiles through tags, API versions
+// through the titles, every output under --out, the seed always fixed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { planRun, selection, type RunPlan } from '../../cli/run.ts';
+
+// Playwright matches --grep against the title path and the tags, joined by spaces.
+const title = (path: string, tags: string) => `${path} ${tags}`;
+const sample = [
+  title('secret query v1.0 returns the secret as a string', '@core @SKM-SCR-GET-001'),
+  title('secret query v1.2 returns the secret as a string', '@core @SKM-SCR-GET-001'),
+  title('getSymmetricKey_v1_1 client authentication a MAC store refuses', '@client-auth @SKM-CAU-MAC-001'),
+  title('a new key starts at version 0', '@managed @SKM-MGT-KEY-001'),
+  title('v1.0: errors do not echo submitted plaintext or secrets', '@security @SKM-SEC-ECHO-001'),
+];
+
+function selected(sel: { grep?: string; grepInvert?: string }): string[] {
+  return sample.filter((t) => (!sel.grep || new RegExp(sel.grep).test(t)) && !(sel.grepInvert && new RegExp(sel.grepInvert).test(t)));
+}
+
+test('profiles select by tag, versions leave out titles naming another version, grep narrows both', () => {
+  assert.deepEqual(selected(selection(['core'], undefined, undefined)), sample.slice(0, 2));
+  assert.deepEqual(selected(selection(undefined, ['v1.0'], undefined)), [sample[0], sample[3], sample[4]]);
+  assert.deepEqual(selected(selection(['core', 'client-auth'], ['v1.0', 'v1.1'], undefined)), [sample[0], sample[2]]);
+  assert.deepEqual(selected(selection(['core'], undefined, 'v1\\.2')), [sample[1]]);
+  assert.deepEqual(selected(selection(undefined, undefined, 'new key')), [sample[3]]);
+  assert.deepEqual(selection(undefined, ['v1.0', 'v1.1', 'v1.2'], undefined), {});
+});
+
+test('run puts every output under --out and fixes a seed', () => {
+  const plan = planRun(['--out', 'x/y', '--shard', '2/3', '--runs', '7'], '/work', {}) as RunPlan;
+  assert.equal(plan.out, '/work/x/y');
+  assert.equal(plan.env.SKM_REPORT_DIR, '/work/x/y');
+  assert.equal(plan.env.PLAYWRIGHT_HTML_OUTPUT_DIR, join('/work/x/y', 'playwright-report'));
+  assert.equal(plan.env.SKM_BLOB_DIR, join('/work/x/y', 'blob'));
+  assert.equal(plan.env.SKM_RUNS, '7');
+  assert.match(plan.env.SKM_SEED!, /^\d+$/);
+  assert.equal(plan.env.SKM_TARGET, undefined, 'no target: the embedded mock');
+  assert.deepEqual(plan.args.slice(-4), ['--output', join('/work/x/y', 'test-results'), '--shard', '2/3']);
+  const shard = planRun(['--shard', '1/2'], '/work', {}) as RunPlan;
+  assert.equal(shard.out, '/work/out/shard-1-of-2');
+  assert.equal((planRun([], '/work', {}) as RunPlan).out, '/work/out/report');
+});
+
+test('run asks only for API versions the target declares', () => {
+  const profile = join(import.meta.dirname, 'fixtures-v10.yaml');
+  assert.throws(() => planRun(['--target', profile, '--versions', 'v1.2'], '/', {}), /--versions v1\.2: the target profile declares only v1\.0/);
+  const plan = planRun(['--versions', 'v1.0'], '/', { SKM_TARGET: profile }) as RunPlan;
+  assert.equal(plan.env.SKM_TARGET, profile, 'SKM_TARGET is the default --target');
+  assert.equal(plan.env.SKM_VERSIONS, 'v1.0');
+});
