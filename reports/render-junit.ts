@@ -16,7 +16,8 @@ function testcase(t: TestRecord): string {
   const name = xmlEscape(t.titlePath.join(' › '));
   const props = [
     ...t.requirements.map((id) => ['requirement', id]),
-    ...t.tags.map((tag) => ['tag', tag]),
+    // Tags that only repeat a requirement id (@SKM-...) are already there as requirement properties.
+    ...t.tags.filter((tag) => !t.requirements.includes(tag.slice(1))).map((tag) => ['tag', tag]),
     ...t.notes.map((n) => [n.type, n.description]),
   ];
   const lines = [`    <testcase name="${name}" classname="${xmlEscape(t.file)}" time="${seconds(t.durationMs)}">`];
