@@ -25,7 +25,6 @@ export const FAULTS = [
   { name: 'local-key-ciphertext-mismatch', category: 'crypto', description: 'localKeyCiphertext encrypts a different key than localKeyPlaintext', requirements: ['SKM-SYM-LCL-004'] },
   { name: 'local-key-reused', category: 'crypto', description: 'create-local-key returns the same local key on every call', requirements: ['SKM-SYM-LCL-005'] },
   { name: 'sign-no-verify', category: 'crypto', description: 'verify answers result true for any well-formed signature', requirements: ['SKM-ASY-VFY-003', 'SKM-ASY-VFY-004', 'SKM-ASY-VFY-005', 'SKM-SEC-SIG-001'] },
-  { name: 'signature-no-version-prefix', category: 'crypto', description: 'signatures are the bare 256-byte RSA value, without the 4-byte key version', requirements: ['SKM-ASY-SIGN-007'] },
   { name: 'public-key-pkcs1', category: 'crypto', description: 'publicKey is PKCS#1 RSAPublicKey DER instead of SubjectPublicKeyInfo', requirements: ['SKM-ASY-PUB-006'] },
   { name: 'private-key-pkcs1', category: 'crypto', description: 'privateKey is PKCS#1 RSAPrivateKey DER instead of PKCS#8', requirements: ['SKM-ASY-PRV-006'] },
   { name: 'hex-listing-uppercase-no-space', category: 'crypto', description: 'hex listings are written "0X3A,0X82" (uppercase, no space)', requirements: ['SKM-SYM-KEY-002', 'SKM-ASY-PRV-003', 'SKM-ASY-PUB-003'] },

@@ -4,7 +4,7 @@
 // about fifteen, more than the 1 s start-up budget on two cores. So material is cached per seed text
 // (node_modules/.cache/skm-mock/), and a seed starts in well under a second after its first start:
 // the same seed then also gives the same keys, so ciphertexts survive a restart of an in-memory mock.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import type { Pki, Samples } from './store/model.ts';
 import type { Seed, SeedKey } from './seed.ts';
 
 /** Bump when the material layout changes, so old cache files are not read. */
-const FORMAT = 1;
+const FORMAT = 2;
 const DAY_MS = 86_400_000;
 /** Cached material is remade after a week, long before any certificate it holds runs out. */
 const MAX_AGE_MS = 7 * DAY_MS;
@@ -107,6 +107,13 @@ function makeSamples(seed: Seed, versions: Record<string, (string | null)[]>): S
   for (const [slot, status] of [['scheduledVersion', 'Scheduled to be Deleted'], ['deletedVersion', 'deleted']] as const) {
     const version = statuses.lastIndexOf(status);
     if (version !== -1) samples[slot] = { version, plaintext, ...ciphertext(rotSym, version), ...signature(rotAsym, version) };
+  }
+  const older = statuses.indexOf('In Service');
+  if (older !== -1 && older < statuses.length - 1) {
+    // As create-local-key makes one: the ciphertext is of the key's Base64 text (handlers/symmetric.ts).
+    const localKeyPlaintext = randomBytes(32).toString('base64');
+    const localKey = rotSym ? { localKeyPlaintext, localKeyCiphertext: seal(material(rotSym, older), older, Buffer.from(localKeyPlaintext)).toString('base64') } : {};
+    samples.olderVersion = { version: older, plaintext, ...ciphertext(rotSym, older), ...signature(rotAsym, older), ...localKey };
   }
   const stopSym = find('invalidKeyStatus', 'symmetric');
   const stopAsym = find('invalidKeyStatus', 'asymmetric');

@@ -94,6 +94,12 @@ function fixtures(state: State, primary: Tenant, other: Tenant | undefined, keys
 
   const ipv4Denied = keysOf(primary, 'ipv4Denied');
   if (ipv4Denied.length > 0) out.ipv4Denied = { keys: ids(ipv4Denied) };
+  const ipv4NotInService = keysOf(primary, 'ipv4NotInService');
+  if (ipv4NotInService.length > 0) out.ipv4NotInService = { keys: ids(ipv4NotInService) };
+  // The main keys' store admits the loopback runner through a CIDR range, when its seed says so.
+  const main = keysOf(primary, 'main');
+  const range = storeOf(main)?.ipv4?.find((e) => e.status === 'In Service' && !e.cidr.endsWith('/32'));
+  if (range) out.ipv4Allowed = { keys: ids(main), cidr: range.cidr };
 
   const macKeys = keysOf(primary, 'mac');
   const macs = storeOf(macKeys)?.mac ?? [];
@@ -116,6 +122,12 @@ function fixtures(state: State, primary: Tenant, other: Tenant | undefined, keys
     out.certificate = { keys: ids(certKeys), valid, ...(expired ? { expired } : {}), ...(notInService ? { notInService } : {}) };
   }
 
+  const allKeys = keysOf(primary, 'allMethods');
+  const allStore = storeOf(allKeys);
+  const allMac = allStore?.mac?.find((m) => m.status === 'In Service');
+  const allCert = allStore?.certificates?.find((c) => c.status === 'In Service');
+  if (allMac && allCert) out.allMethods = { keys: ids(allKeys), mac: allMac.address, certificate: { pkcs12: certificateFile(allCert), passphrase: allCert.password } };
+
   const scheduled = keysOf(primary, 'scheduledForDeletion');
   if (scheduled.length > 0) out.scheduledForDeletion = { keys: ids(scheduled) };
 
@@ -126,6 +138,7 @@ function fixtures(state: State, primary: Tenant, other: Tenant | undefined, keys
       ...ids(rotated),
       latestVersion: versions.length - 1,
       inService: versions.flatMap((v, i) => (v.status === 'In Service' ? [i] : [])),
+      ...(state.samples.olderVersion ? { olderVersion: state.samples.olderVersion } : {}),
       ...(state.samples.scheduledVersion ? { scheduledVersion: state.samples.scheduledVersion } : {}),
       ...(state.samples.deletedVersion ? { deletedVersion: state.samples.deletedVersion } : {}),
     };

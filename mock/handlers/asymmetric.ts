@@ -18,15 +18,13 @@ function usableAsymmetricKey(call: Call, notInService?: 'Invalid Key Status'): K
 }
 
 export function asymmetricSign(call: Call): unknown {
-  const { faults } = call.services;
   const key = usableAsymmetricKey(call);
   const { plaintext } = jsonBody<{ plaintext: string }>(call);
   const version = currentVersion(call, key);
   // Only under sign-limit-ignored can the text be longer than one RSA block holds.
   const data = Buffer.from(plaintext, 'utf8').subarray(0, SIGN_MAX_BYTES);
   const value = rsaSignRaw(key.versions[version].rsa!, data);
-  const signature = faults.has('signature-no-version-prefix') ? value : withVersionPrefix(version, value);
-  return { signature: signature.toString('base64'), keyVersion: reportedVersion(call, version) };
+  return { signature: withVersionPrefix(version, value).toString('base64'), keyVersion: reportedVersion(call, version) };
 }
 
 export function asymmetricVerify(call: Call): unknown {
@@ -34,9 +32,8 @@ export function asymmetricVerify(call: Call): unknown {
   const key = usableAsymmetricKey(call, 'Invalid Key Status');
   const { plaintext, signature } = jsonBody<{ plaintext: string; signature: string }>(call);
   const blob = decodeBase64Strict(signature);
-  const bare = faults.has('signature-no-version-prefix');
-  if (!blob || blob.length !== (bare ? RSA_BYTES : SIGNATURE_BYTES)) throw new SkmError('Invalid User Data');
-  const { version, value } = bare ? { version: currentVersion(call, key), value: blob } : splitSignature(blob);
+  if (!blob || blob.length !== SIGNATURE_BYTES) throw new SkmError('Invalid User Data');
+  const { version, value } = splitSignature(blob);
   if (faults.has('old-version-decrypt-fails') && version !== currentVersion(call, key)) throw new SkmError('Invalid Key Version');
   const rsa = usableVersion(call, key, version).rsa!;
   const result = faults.has('sign-no-verify') || rsaVerifyRaw(rsa, value, Buffer.from(plaintext, 'utf8'));

@@ -20,8 +20,8 @@ export type KeyType = 'secret' | 'symmetric' | 'asymmetric';
 export const KEY_TYPES: readonly KeyType[] = ['secret', 'symmetric', 'asymmetric'];
 
 /** Which target-profile fixture a seeded key stands for (targets/PROFILE-FORMAT.md). */
-export type KeyFixture = 'main' | 'ipv4Denied' | 'mac' | 'certificate' | 'scheduledForDeletion' | 'rotated' | 'invalidKeyStatus';
-export const KEY_FIXTURES: readonly KeyFixture[] = ['main', 'ipv4Denied', 'mac', 'certificate', 'scheduledForDeletion', 'rotated', 'invalidKeyStatus'];
+export type KeyFixture = 'main' | 'ipv4Denied' | 'ipv4NotInService' | 'mac' | 'certificate' | 'allMethods' | 'scheduledForDeletion' | 'rotated' | 'invalidKeyStatus';
+export const KEY_FIXTURES: readonly KeyFixture[] = ['main', 'ipv4Denied', 'ipv4NotInService', 'mac', 'certificate', 'allMethods', 'scheduledForDeletion', 'rotated', 'invalidKeyStatus'];
 export type MacFixture = 'registered' | 'notInService';
 export type CertificateFixture = 'valid' | 'expired' | 'notInService';
 export type TenantRole = 'primary' | 'otherTenant';
@@ -98,9 +98,12 @@ export interface SampleMaterial {
   plaintext: string;
   ciphertext?: string;
   signature?: string;
+  localKeyPlaintext?: string;
+  localKeyCiphertext?: string;
 }
 
 export interface Samples {
+  olderVersion?: SampleMaterial;
   scheduledVersion?: SampleMaterial;
   deletedVersion?: SampleMaterial;
   invalidKeyStatus?: SampleMaterial;

@@ -52,7 +52,6 @@ const PROBES: Record<FaultName, Probe> = {
   },
   'local-key-reused': async (m) => assert.equal(body(await localKey(m)).localKeyPlaintext, body(await localKey(m)).localKeyPlaintext),
   'sign-no-verify': async (m) => assert.equal(body(await verify(m, 'data', Buffer.alloc(260, 1).fill(0, 0, 4))).result, true),
-  'signature-no-version-prefix': async (m) => assert.equal(Buffer.from(body(await sign(m, 'x')).signature as string, 'base64').length, 256),
   'public-key-pkcs1': async (m) => {
     const der = Buffer.from(body(await m.call('getPublicKey_v1_0', { keyId: m.profile.keys.asymmetric!.id, unchecked: true })).encodedKey as string, 'base64');
     assert.equal(createPublicKey({ key: der, format: 'der', type: 'pkcs1' }).asymmetricKeyType, 'rsa');
