@@ -25,14 +25,16 @@ test('the profile names every fixture, with every optional part, and the mock\'s
   assert.deepEqual(p.apiVersions, ['v1.0', 'v1.1', 'v1.2']);
   assert.ok(p.keys.secret?.value && p.keys.symmetric?.id && p.keys.asymmetric?.id);
   const f = p.fixtures!;
-  assert.deepEqual(Object.keys(f).sort(), ['certificate', 'invalidKeyStatus', 'ipv4Denied', 'mac', 'otherTenant', 'rotated', 'scheduledForDeletion']);
-  for (const set of [f.ipv4Denied!.keys, f.mac!.keys, f.certificate!.keys, f.scheduledForDeletion!.keys, f.otherTenant!.keys]) {
+  assert.deepEqual(Object.keys(f).sort(), ['allMethods', 'certificate', 'invalidKeyStatus', 'ipv4Allowed', 'ipv4Denied', 'ipv4NotInService', 'mac', 'otherTenant', 'rotated', 'scheduledForDeletion']);
+  for (const set of [f.ipv4Allowed!.keys, f.ipv4Denied!.keys, f.ipv4NotInService!.keys, f.mac!.keys, f.certificate!.keys, f.allMethods!.keys, f.scheduledForDeletion!.keys, f.otherTenant!.keys]) {
     assert.deepEqual(Object.keys(set).sort(), ['asymmetric', 'secret', 'symmetric']);
   }
   assert.ok(f.mac!.registered && f.mac!.notInService && f.mac!.unregistered);
   assert.ok(f.certificate!.valid && f.certificate!.expired && f.certificate!.notInService);
   assert.deepEqual({ latest: f.rotated!.latestVersion, inService: f.rotated!.inService }, { latest: 3, inService: [2, 3] });
-  for (const m of [f.rotated!.scheduledVersion!, f.rotated!.deletedVersion!]) assert.ok(m.ciphertext && m.signature && m.plaintext);
+  for (const m of [f.rotated!.olderVersion!, f.rotated!.scheduledVersion!, f.rotated!.deletedVersion!]) assert.ok(m.ciphertext && m.signature && m.plaintext);
+  assert.ok(f.rotated!.olderVersion!.localKeyCiphertext && f.rotated!.olderVersion!.localKeyPlaintext);
+  assert.equal(f.rotated!.olderVersion!.version, 2);
   assert.deepEqual(f.rotated!.scheduledVersion!.version, 1);
   assert.deepEqual(f.rotated!.deletedVersion!.version, 0);
   assert.ok(f.invalidKeyStatus!.ciphertext && f.invalidKeyStatus!.signature);
