@@ -36,7 +36,7 @@ profile: ("core" | "versioned" | "managed" | "client-auth" | "robustness" | "sec
 ambiguity?: string
 }
 
-export const catalogueSha256 = "e30819b037f472648a9107260417efbc9858fa29cef155fbfdab9b10db567553";
+export const catalogueSha256 = "6346542d7ae5e0ea3acb5d91c50d31cacc6369c726f4f81d5f69c35f29728abb";
 export const requirements: readonly Requirement[] = [
   {
     "id": "SKM-ENV-HDR-001",
@@ -2533,7 +2533,7 @@ export const requirements: readonly Requirement[] = [
   },
   {
     "id": "SKM-ROB-MGT-001",
-    "statement": "A malformed create body (autoRotationPeriod as a huge number or fraction, empty or 10,000-character name) is rejected as a client error and creates no key.",
+    "statement": "A malformed create body (autoRotationPeriod as a fraction, an empty name) is rejected as a client error and creates no key.",
     "level": "SHOULD",
     "source": "skm-api-v1.2.ja.md#キーの追加",
     "basis": "inferred",
@@ -2543,7 +2543,7 @@ export const requirements: readonly Requirement[] = [
       "createAsymmetricKey"
     ],
     "profile": "robustness",
-    "ambiguity": "Field limits are not documented. The default check accepts a client error, or a success for values that are plausibly valid (a long name), in which case it schedules deletion of the created key."
+    "ambiguity": "Field limits are not documented. A huge autoRotationPeriod is within the documented range (0, or at least 30) and a long name may be valid, so neither is held against the target; the harness deletes any key such a request creates."
   },
   {
     "id": "SKM-ROB-LEAK-001",

@@ -1,7 +1,7 @@
 // Bad input never breaks the service: each operation gets malformed, mistyped, missing, oversized
 // and mislabelled bodies, odd key ids and undocumented methods. Never a 5xx, always the error
 // envelope, no internals; afterwards the operation still answers a known-good request correctly.
-import { test, requirement, needVersion } from '../../../harness/test.ts';
+import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
 import { operations } from '../../../generated/skm/operations.ts';
 import { DATA_OPERATIONS, mainKeys, validCall } from '../../../harness/valid-calls.ts';
 import { notAServerError } from '../../../harness/oracles/server-error.ts';
@@ -29,18 +29,21 @@ function badBodies(fields: string[]): BadInput[] {
     { label: 'text/plain content type', opts: { body: { [first]: 'data' }, contentType: 'text/plain' } },
     { label: 'no content type', opts: { body: { [first]: 'data' }, contentType: null } },
     { label: 'a 1 MiB field', opts: { body: { [first]: 'x'.repeat(1024 * 1024) } } },
+    { label: 'a 16 MiB body', opts: { rawBody: JSON.stringify({ [first]: 'x'.repeat(16 * 1024 * 1024) }) } },
     { label: 'deep nesting', opts: { rawBody: `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}` } },
   ];
 }
 
-const ODD_KEY_IDS = ['', '%2F..%2F..%2Fconfirm', '..', 'a'.repeat(2000), '%00', '%E2%98%83', 'key%20id', '%25'];
+const ODD_KEY_IDS = ['', '%2F..%2F..%2Fconfirm', '..', 'a'.repeat(2000), '%00', '%E2%98%83', 'key%20id', '%25', 'ABCDEF0123456789ABCDEF0123456789'];
+const ODD_APPKEYS = ['', '%2F..%2Fx', 'k'.repeat(2000), '%E2%98%83'];
 
 for (const op of operations.filter((o) => DATA_OPERATIONS.includes(o.operation))) {
-  test(`${op.operationId} survives bad input`, requirement('SKM-ROB-GEN-001', 'SKM-ROB-GEN-002', 'SKM-ROB-LEAK-001', 'SKM-ROB-ALIVE-001'), async ({ skm, target, expectations }) => {
+  const bodyIds = op.hasRequestBody ? ['SKM-ROB-JSON-001', 'SKM-ROB-JSON-005', 'SKM-ROB-CT-001', 'SKM-ROB-SIZE-001'] : [];
+  const pathIds = op.pathParams.includes('keyid') ? ['SKM-ROB-PATH-001'] : [];
+  test(`${op.operationId} survives bad input`, requirement('SKM-ROB-GEN-001', 'SKM-ROB-GEN-002', 'SKM-ROB-LEAK-001', 'SKM-ROB-ALIVE-001', 'SKM-ROB-METH-001', 'SKM-ROB-PATH-002', ...bodyIds, ...pathIds), async ({ skm, target, expectations }) => {
     needVersion(target, op.version);
-    const good = await validCall(skm, op.operation, op.version, mainKeys(target));
-    test.skip(!good, `not covered: the profile has no key for ${op.operation}`);
-    const fields = op.hasRequestBody ? Object.keys((good!.body ?? {}) as object) : [];
+    const good = needFixture(await validCall(skm, op.operation, op.version, mainKeys(target)), `keys for ${op.operation}`);
+    const fields = op.hasRequestBody ? Object.keys((good.body ?? {}) as object) : [];
     const inputs: BadInput[] = op.hasRequestBody ? badBodies(fields) : [];
     if (op.pathParams.includes('keyid')) {
       for (const id of ODD_KEY_IDS) inputs.push({ label: `key id ${JSON.stringify(id.slice(0, 20))}`, rawKeyId: id });
@@ -53,8 +56,15 @@ for (const op of operations.filter((o) => DATA_OPERATIONS.includes(o.operation))
       noInternalDetail(ex);
       refused(ex, expectations);
     }
+    for (const appkey of ODD_APPKEYS) {
+      const path = op.path.replace('{appkey}', appkey).replace('{keyid}', good.keyId ?? 'x');
+      const ex = await skm.send(op.method, path, { ...good, credentials: op.version === 'v1.2' ? target.profile.credentials : undefined });
+      notAServerError(ex);
+      noInternalDetail(ex);
+      refused(ex, expectations);
+    }
     for (const method of ['PATCH', op.method === 'GET' ? 'DELETE' : 'GET']) {
-      const path = op.path.replace('{appkey}', encodeURIComponent(target.profile.appkey)).replace('{keyid}', good!.keyId ?? 'x');
+      const path = op.path.replace('{appkey}', encodeURIComponent(target.profile.appkey)).replace('{keyid}', good.keyId ?? 'x');
       const ex = await skm.send(method, path, { credentials: op.version === 'v1.2' ? target.profile.credentials : undefined });
       notAServerError(ex);
       noInternalDetail(ex);

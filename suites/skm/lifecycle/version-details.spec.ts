@@ -1,0 +1,33 @@
+// Versions and API versions beyond the MUSTs: a version Scheduled to be Deleted cannot be read,
+// and v1.0 and v1.2 share keys. Sources: skm-solution-guide.en.txt; FACTS.md
+import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
+import { succeeds } from '../../../harness/oracles/success.ts';
+import { refusedWith } from '../../../harness/oracles/refusal.ts';
+import { ensure } from '../../../harness/oracles/conformance-failure.ts';
+
+test('a key version Scheduled to be Deleted cannot be read', requirement('SKM-VER-STAT-001'), async ({ skm, target, expectations }) => {
+  const r = needFixture(target.profile.fixtures?.rotated, 'fixtures.rotated');
+  const scheduled = needFixture(r.scheduledVersion, 'fixtures.rotated.scheduledVersion').version;
+  const reads: [string, string | undefined][] = [
+    ['getSymmetricKey_v1_1', r.symmetric],
+    ['getSymmetricKey_v1_2', r.symmetric],
+    ['getPrivateKey_v1_0', r.asymmetric],
+    ['getPublicKey_v1_2', r.asymmetric],
+  ];
+  for (const [op, keyId] of reads) {
+    if (!keyId || !target.profile.apiVersions.includes(op.slice(-4).replace('_', '.') as 'v1.0')) continue;
+    succeeds(await skm.call(op, { keyId, query: { keyVersion: r.latestVersion } }));
+    refusedWith(await skm.call(op, { keyId, query: { keyVersion: scheduled } }), 'Invalid Key Version Status', expectations);
+  }
+});
+
+test('a v1.0 ciphertext decrypts through v1.2 and the other way round', requirement('SKM-MGT-DATA-001'), async ({ skm, target }) => {
+  needVersion(target, 'v1.0');
+  needVersion(target, 'v1.2');
+  const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');
+  for (const [from, to] of [['v1_0', 'v1_2'], ['v1_2', 'v1_0']]) {
+    const enc = succeeds<{ ciphertext: string }>(await skm.call(`symmetricEncrypt_${from}`, { keyId: key.id, body: { plaintext: `across ${from}` } }));
+    const ex = await skm.call(`symmetricDecrypt_${to}`, { keyId: key.id, body: { ciphertext: enc.ciphertext } });
+    ensure(succeeds<{ plaintext: string }>(ex).plaintext === `across ${from}`, { oracle: 'sharedKeys', title: 'API versions do not share the key', expected: `across ${from}`, received: 'another text', exchange: ex });
+  }
+});
