@@ -2,7 +2,7 @@
 // on SIGTERM, and turns every bad option into one line on stderr with exit status 2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,32 +44,51 @@ test('bad options, seeds and fault names: one line on stderr, exit status 2', ()
   }
 });
 
+/** Starts `tsx mock/main.ts`; resolves with its first stdout line and how long it took. */
+function startProcess(args: string[]): { child: ChildProcess; ready: Promise<{ line: string; ms: number }> } {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts', ...args], { cwd: root });
+  const ready = new Promise<{ line: string; ms: number }>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve({ line: out, ms: performance.now() - started });
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+  });
+  return { child, ready };
+}
+
+async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  return exit;
+}
+
 test('starts in under a second (seed material cached), writes the profile, stops on SIGTERM', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'skm-mock-cli-'));
   try {
     await (await startMock({ quiet: true, profileDir: dir })).close(); // the seed's material is in the cache now
     const codes = join(dir, 'codes.yaml');
     writeFileSync(codes, 'Invalid Key Id: 404\n');
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts', '--profile-out', dir, '--result-codes', codes, '--error-transport', 'http200'], { cwd: root });
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d) => {
-        out += d;
-        if (out.includes('\n')) resolve(out);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}`)));
-    });
-    const ms = performance.now() - started;
-    console.log(`mock process ready in ${Math.round(ms)} ms`);
-    assert.ok(ms < 1500, `ready after ${Math.round(ms)} ms`); // under 1 s on an idle machine; slack for parallel tests
-    const profilePath = /target profile written to (\S+)/.exec(line)![1];
-    const profile = parse(readFileSync(profilePath, 'utf8'));
-    assert.equal(profile.expectations.resultCodes['Invalid Key Id'], 404);
-    assert.equal(profile.expectations.errorTransport, 'http200');
-    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
-    assert.equal(await exit, 0);
+    // Best of three: the other test files run in parallel on two cores, and one slow start is their noise.
+    const times: number[] = [];
+    for (let i = 0; i < 3 && !(times.length > 0 && Math.min(...times) < 1000); i++) {
+      const { child, ready } = startProcess(['--profile-out', dir, '--result-codes', codes, '--error-transport', 'http200']);
+      try {
+        const { line, ms } = await ready;
+        times.push(ms);
+        const profile = parse(readFileSync(/target profile written to (\S+)/.exec(line)![1], 'utf8'));
+        assert.equal(profile.expectations.resultCodes['Invalid Key Id'], 404);
+        assert.equal(profile.expectations.errorTransport, 'http200');
+        assert.equal(await stop(child, 'SIGTERM'), 0);
+      } finally {
+        await stop(child, 'SIGKILL');
+      }
+    }
+    console.log(`mock process ready in ${times.map(Math.round).join(', ')} ms`);
+    assert.ok(Math.min(...times) < 1000, `ready after ${times.map(Math.round).join(', ')} ms`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv';
 import { request } from 'undici';
+import * as validators from '../../generated/skm/validators.js';
 import { Journal } from '../../mock/store/journal.ts';
 import type { StateEvent } from '../../mock/store/state.ts';
 import { Store } from '../../mock/store/store.ts';
@@ -93,20 +95,21 @@ interface Acked {
 const CREDENTIALS = { 'x-tc-authentication-id': 'mockAccessKeyIdPrimary', 'x-tc-authentication-secret': 'mockSecretAccessKeyPrimary0123456789' };
 const APPKEY = 'mockAppkeyPrimary0001';
 
-async function post(base: string, path: string, body: unknown): Promise<Record<string, unknown> | undefined> {
+/** A v1.2 call; every answer is checked against the generated validators like everywhere else. */
+async function call(base: string, operationId: string, path: string, body?: unknown): Promise<Record<string, unknown> | undefined> {
   const res = await request(`${base}/keymanager/v1.2/appkey/${APPKEY}${path}`, {
-    method: 'POST',
-    headers: { ...CREDENTIALS, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { ...CREDENTIALS, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await res.body.json()) as { header: { isSuccessful: boolean }; body: Record<string, unknown> };
-  return json.header.isSuccessful ? json.body : undefined;
-}
-
-async function get(base: string, path: string): Promise<Record<string, unknown> | undefined> {
-  const res = await request(`${base}/keymanager/v1.2/appkey/${APPKEY}${path}`, { headers: CREDENTIALS });
-  const json = (await res.body.json()) as { header: { isSuccessful: boolean }; body: Record<string, unknown> };
-  return json.header.isSuccessful ? json.body : undefined;
+  if (!json.header.isSuccessful) {
+    assert.ok(validators.errorEnvelope(json), JSON.stringify(json));
+    return undefined;
+  }
+  const validate = (validators as unknown as Record<string, ValidateFunction>)[`${operationId}_response`];
+  assert.ok(validate(json), `${operationId}: ${JSON.stringify(validate.errors)}`);
+  return json.body;
 }
 
 /** `tsx mock/main.ts --data-dir DIR`, run as node --import tsx so the pid is the server's own. */
@@ -131,15 +134,19 @@ async function load(base: string, acked: Acked[], running: () => boolean, worker
     try {
       const kind = i % 13 === 12 ? 'asymmetric' : i % 2 === 0 ? 'secret' : 'symmetric';
       const secret = `w${worker}-${i}-${Math.random()}`;
-      const path = { secret: '/keys/secrets/create', symmetric: '/keys/symmetric-keys/create', asymmetric: '/keys/asymmetric-keys/create' }[kind];
-      const created = await post(base, path, { keyStoreName: 'Store #1', name: `load ${worker}/${i}`, ...(kind === 'secret' ? { secretValue: secret } : {}) });
+      const [operationId, path] = {
+        secret: ['createSecret_v1_2', '/keys/secrets/create'],
+        symmetric: ['createSymmetricKey_v1_2', '/keys/symmetric-keys/create'],
+        asymmetric: ['createAsymmetricKey_v1_2', '/keys/asymmetric-keys/create'],
+      }[kind];
+      const created = await call(base, operationId, path, { keyStoreName: 'Store #1', name: `load ${worker}/${i}`, ...(kind === 'secret' ? { secretValue: secret } : {}) });
       if (!created) throw new Error(`create refused: ${kind}`);
       const keyId = created.keyId as string;
       if (kind === 'secret') acked.push({ kind, keyId, secret });
       else if (kind === 'asymmetric') acked.push({ kind, keyId });
       else {
         acked.push({ kind, keyId });
-        const enc = await post(base, `/symmetric-keys/${keyId}/encrypt`, { plaintext: secret });
+        const enc = await call(base, 'symmetricEncrypt_v1_2', `/symmetric-keys/${keyId}/encrypt`, { plaintext: secret });
         if (enc) acked[acked.length - 1] = { kind, keyId, ciphertext: enc.ciphertext as string, plaintext: secret };
       }
     } catch (e) {
@@ -152,14 +159,14 @@ async function load(base: string, acked: Acked[], running: () => boolean, worker
 async function verify(base: string, acked: Acked[]): Promise<void> {
   for (const a of acked) {
     if (a.kind === 'secret') {
-      assert.equal((await get(base, `/secrets/${a.keyId}`))?.secret, a.secret, `secret ${a.keyId} after restart`);
+      assert.equal((await call(base, 'getSecret_v1_2', `/secrets/${a.keyId}`))?.secret, a.secret, `secret ${a.keyId} after restart`);
     } else if (a.kind === 'symmetric') {
-      assert.ok(await post(base, `/symmetric-keys/${a.keyId}/encrypt`, { plaintext: 'after' }), `symmetric key ${a.keyId} after restart`);
-      if (a.ciphertext) assert.equal((await post(base, `/symmetric-keys/${a.keyId}/decrypt`, { ciphertext: a.ciphertext }))?.plaintext, a.plaintext);
+      assert.ok(await call(base, 'symmetricEncrypt_v1_2', `/symmetric-keys/${a.keyId}/encrypt`, { plaintext: 'after' }), `symmetric key ${a.keyId} after restart`);
+      if (a.ciphertext) assert.equal((await call(base, 'symmetricDecrypt_v1_2', `/symmetric-keys/${a.keyId}/decrypt`, { ciphertext: a.ciphertext }))?.plaintext, a.plaintext);
     } else {
-      const signed = await post(base, `/asymmetric-keys/${a.keyId}/sign`, { plaintext: 'after' });
+      const signed = await call(base, 'asymmetricSign_v1_2', `/asymmetric-keys/${a.keyId}/sign`, { plaintext: 'after' });
       assert.ok(signed, `asymmetric key ${a.keyId} after restart`);
-      assert.equal((await post(base, `/asymmetric-keys/${a.keyId}/verify`, { plaintext: 'after', signature: signed.signature }))?.result, true);
+      assert.equal((await call(base, 'asymmetricVerify_v1_2', `/asymmetric-keys/${a.keyId}/verify`, { plaintext: 'after', signature: signed.signature }))?.result, true);
     }
   }
 }
