@@ -8,6 +8,7 @@ import { checkRefusal } from '../../../harness/negative-check.ts';
 import { refusedWith } from '../../../harness/oracles/refusal.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { leaksNothing } from '../../../harness/oracles/leaks.ts';
+import { operationId } from '../../../harness/http/skm-client.ts';
 
 const dataOps = operations.filter((o) => DATA_OPERATIONS.includes(o.operation));
 const keyedOps = dataOps.filter((o) => KEY_KIND[o.operation]);
@@ -44,45 +45,27 @@ for (const op of operations.filter((o) => ['getPrivateKey', 'getPublicKey'].incl
 
 for (const version of ['v1.0', 'v1.2']) {
   test.describe(`rotated keys ${version}`, () => {
-    test('decrypt of a ciphertext from a deleted version is refused with Invalid Key Version', requirement('SKM-ERR-KEYVER-002'), async ({ skm, target, expectations }) => {
-      needVersion(target, version);
-      const rotated = needFixture(target.profile.fixtures?.rotated, 'fixtures.rotated');
-      const keyId = needFixture(rotated.symmetric, 'fixtures.rotated.symmetric');
-      const old = needFixture(rotated.deletedVersion?.ciphertext, 'fixtures.rotated.deletedVersion.ciphertext');
-      succeeds(await skm.call(`symmetricEncrypt_${version.replace('.', '_')}`, { keyId, body: { plaintext: 'control' } }));
-      const ex = await skm.call(`symmetricDecrypt_${version.replace('.', '_')}`, { keyId, body: { ciphertext: old } });
-      refusedWith(ex, 'Invalid Key Version', expectations);
-      leaksNothing(ex, { plaintext: rotated.deletedVersion!.plaintext });
-    });
-
-    test('verify of a signature from a deleted version is refused with Invalid Key Version', requirement('SKM-ERR-KEYVER-003'), async ({ skm, target, expectations }) => {
-      needVersion(target, version);
-      const rotated = needFixture(target.profile.fixtures?.rotated, 'fixtures.rotated');
-      const keyId = needFixture(rotated.asymmetric, 'fixtures.rotated.asymmetric');
-      const old = needFixture(rotated.deletedVersion?.signature, 'fixtures.rotated.deletedVersion.signature');
-      succeeds(await skm.call(`asymmetricSign_${version.replace('.', '_')}`, { keyId, body: { plaintext: 'control' } }));
-      refusedWith(await skm.call(`asymmetricVerify_${version.replace('.', '_')}`, { keyId, body: { plaintext: rotated.deletedVersion!.plaintext, signature: old } }), 'Invalid Key Version', expectations);
-    });
-
-    test('decrypt of a ciphertext from a version Scheduled to be Deleted is refused with Invalid Key Version Status', requirement('SKM-ERR-KVSTAT-001'), async ({ skm, target, expectations }) => {
-      needVersion(target, version);
-      const rotated = needFixture(target.profile.fixtures?.rotated, 'fixtures.rotated');
-      const keyId = needFixture(rotated.symmetric, 'fixtures.rotated.symmetric');
-      const old = needFixture(rotated.scheduledVersion?.ciphertext, 'fixtures.rotated.scheduledVersion.ciphertext');
-      succeeds(await skm.call(`symmetricEncrypt_${version.replace('.', '_')}`, { keyId, body: { plaintext: 'control' } }));
-      const ex = await skm.call(`symmetricDecrypt_${version.replace('.', '_')}`, { keyId, body: { ciphertext: old } });
-      refusedWith(ex, 'Invalid Key Version Status', expectations);
-      leaksNothing(ex, { plaintext: rotated.scheduledVersion!.plaintext });
-    });
-
-    test('verify of a signature from a version Scheduled to be Deleted is refused with Invalid Key Version Status', requirement('SKM-ERR-KVSTAT-002'), async ({ skm, target, expectations }) => {
-      needVersion(target, version);
-      const rotated = needFixture(target.profile.fixtures?.rotated, 'fixtures.rotated');
-      const keyId = needFixture(rotated.asymmetric, 'fixtures.rotated.asymmetric');
-      const old = needFixture(rotated.scheduledVersion?.signature, 'fixtures.rotated.scheduledVersion.signature');
-      succeeds(await skm.call(`asymmetricSign_${version.replace('.', '_')}`, { keyId, body: { plaintext: 'control' } }));
-      refusedWith(await skm.call(`asymmetricVerify_${version.replace('.', '_')}`, { keyId, body: { plaintext: rotated.scheduledVersion!.plaintext, signature: old } }), 'Invalid Key Version Status', expectations);
-    });
+    // Material made with a version since deleted, or now Scheduled to be Deleted: each refused with its message.
+    for (const c of [
+      { slot: 'deletedVersion', message: 'Invalid Key Version', decrypt: 'SKM-ERR-KEYVER-002', verify: 'SKM-ERR-KEYVER-003', what: 'a deleted version' },
+      { slot: 'scheduledVersion', message: 'Invalid Key Version Status', decrypt: 'SKM-ERR-KVSTAT-001', verify: 'SKM-ERR-KVSTAT-002', what: 'a version Scheduled to be Deleted' },
+    ] as const) {
+      for (const kind of ['symmetric', 'asymmetric'] as const) {
+        const [use, check, field] = kind === 'symmetric' ? ['symmetricEncrypt', 'symmetricDecrypt', 'ciphertext'] as const : ['asymmetricSign', 'asymmetricVerify', 'signature'] as const;
+        test(`${check} of a ${field} from ${c.what} is refused with ${c.message}`, requirement(kind === 'symmetric' ? c.decrypt : c.verify), async ({ skm, target, expectations }) => {
+          needVersion(target, version);
+          const rotated = needFixture(target.profile.fixtures?.rotated, 'fixtures.rotated');
+          const keyId = needFixture(rotated[kind], `fixtures.rotated.${kind}`);
+          const material = needFixture(rotated[c.slot], `fixtures.rotated.${c.slot}`);
+          const old = needFixture(material[field], `fixtures.rotated.${c.slot}.${field}`);
+          // Positive control: the key itself is usable.
+          succeeds(await skm.call(operationId(use, version), { keyId, body: { plaintext: 'control' } }));
+          const ex = await skm.call(operationId(check, version), { keyId, body: { plaintext: material.plaintext, [field]: old } });
+          refusedWith(ex, c.message, expectations);
+          leaksNothing(ex, { plaintext: material.plaintext });
+        });
+      }
+    }
 
     test('decrypt and verify with a key not In Service are refused with Invalid Key Status', requirement('SKM-ERR-KSTAT-001'), async ({ skm, target, expectations }) => {
       needVersion(target, version);
