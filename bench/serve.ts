@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { startMock } from '../mock/index.ts';
 
 /** About the size of an encrypt answer, so both servers write the same bytes. */
-export const FIXED_BODY = JSON.stringify({
+const FIXED_BODY = JSON.stringify({
   header: { resultCode: 0, resultMessage: 'success', isSuccessful: true },
   body: { ciphertext: 'AAAAAM1uX3b0v3eWcWmBvC3Qy0l7m3f2j4l0p8qz0xjQwJm8lYH1o9mS2w1u8Yd0QbqA6nN0Uw==', keyVersion: 0 },
 });

@@ -41,11 +41,11 @@ export class App {
       throw new SkmError('URL NOT FOUND');
     }
     const { route, params } = match;
-    const tenant = store.state.tenants.get(params.appkey);
+    const tenant = store.state.tenants.get(params.appkey as string);
     if (!tenant) throw new SkmError('Invalid Appkey');
     if (route.op.version === 'v1.2') checkCredentials(ctx, tenant, route.op.operation, faults);
-    const validated: Record<string, unknown> = { ...params };
-    if (!route.validateParams(validated)) throw new SkmError('Invalid User Data');
-    return handlers[route.op.operation]({ ctx, route, params: validated, tenant, services: this.services });
+    // the params validator coerces query values in place; the router's object is this request's own
+    if (!route.validateParams(params)) throw new SkmError('Invalid User Data');
+    return handlers[route.op.operation]({ ctx, route, params, tenant, services: this.services });
   }
 }

@@ -21,7 +21,7 @@ export interface ProfileInput {
 type Fixtures = NonNullable<TargetProfile['fixtures']>;
 type KeyIds = { secret?: string; symmetric?: string; asymmetric?: string };
 
-export const PROFILE_FILE = 'profile.yaml';
+const PROFILE_FILE = 'profile.yaml';
 
 export function writeProfile(dir: string, input: ProfileInput): string {
   const { state } = input;
@@ -44,7 +44,7 @@ function allCertificates(tenant: Tenant): CertificateRecord[] {
   return [...tenant.keyStores.values()].flatMap((s) => s.certificates ?? []);
 }
 
-export function buildProfile({ state, baseUrl, plainBaseUrl, errorTransport, resultCodes }: ProfileInput): TargetProfile {
+function buildProfile({ state, baseUrl, plainBaseUrl, errorTransport, resultCodes }: ProfileInput): TargetProfile {
   const tenants = [...state.tenants.values()];
   const primary = tenants.find((t) => t.role === 'primary')!;
   const other = tenants.find((t) => t.role === 'otherTenant');

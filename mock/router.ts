@@ -18,8 +18,8 @@ export interface CompiledOperation {
 
 export interface RouteMatch {
   route: CompiledOperation;
-  /** path parameters (percent-decoded) and the operation's query parameters that were sent */
-  params: Record<string, string>;
+  /** path parameters (percent-decoded) and the operation's query parameters that were sent; a fresh object */
+  params: Record<string, unknown>;
 }
 
 function validatorNamed(module: object, name: string): ValidateFunction {
