@@ -12,7 +12,7 @@ import { stateFromSeed } from './initial-state.ts';
 import { writeProfile } from './profile-writer.ts';
 import { Router } from './router.ts';
 import { readSeed } from './seed.ts';
-import { listen } from './server.ts';
+import { listen, type Listening } from './server.ts';
 import { Journal } from './store/journal.ts';
 import { State } from './store/state.ts';
 import { Store } from './store/store.ts';
@@ -59,27 +59,30 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const envelope = new Envelope(errorTransport, resolveResultCodes(options.resultCodes), faults);
   const clock = options.clock ?? systemClock;
   const store = await openStore(options.seedFile ?? DEFAULT_SEED_FILE, options.dataDir, clock, options.materialCache ?? DEFAULT_CACHE_DIR);
+  let listening: Listening | undefined;
   try {
     const { state } = store;
     const clientAuth = new ClientAuth(new CertificateInspector(state.pki.ca.certPem), clock, faults);
     const app = new App(new Router(), envelope, { store, clock, faults, clientAuth });
-    const listening = await listen(app, envelope, state.pki, { http: options.httpPort, https: options.httpsPort });
+    listening = await listen(app, envelope, state.pki, { http: options.httpPort, https: options.httpsPort });
     const { baseUrl, plainBaseUrl } = listening;
     const profilePath = writeProfile(options.profileDir ?? DEFAULT_PROFILE_DIR, { state, baseUrl, plainBaseUrl, errorTransport, resultCodes: envelope.resultCodes });
     if (!options.quiet) {
       const active = faults.names.length > 0 ? `; faults: ${faults.names.join(', ')}` : '';
       console.log(`SKM mock on ${baseUrl} (plain ${plainBaseUrl}); target profile written to ${profilePath}${active}`);
     }
+    const running = listening;
     return {
       baseUrl,
       plainBaseUrl,
       profilePath,
       close: async () => {
-        await listening.close();
+        await running.close();
         store.close();
       },
     };
   } catch (e) {
+    await listening?.close();
     store.close();
     throw e;
   }
@@ -110,4 +113,5 @@ async function openStore(seedFile: string, dataDir: string | undefined, clock: C
 }
 
 export { FAULTS, UnknownFaultError } from './faults.ts';
+export { SeedError } from './seed.ts';
 export type { Clock } from './clock.ts';

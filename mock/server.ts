@@ -29,17 +29,21 @@ export async function listen(app: App, envelope: Envelope, pki: Pki, ports: { ht
     onRequest(true),
   );
   for (const server of [plain, secure]) server.on('clientError', (err, socket) => answerMalformed(envelope, err, socket));
-  const [httpPort, httpsPort] = await Promise.all([bind(plain, ports.http ?? 0), bind(secure, ports.https ?? 0)]);
-  return {
-    baseUrl: `https://127.0.0.1:${httpsPort}`,
-    plainBaseUrl: `http://127.0.0.1:${httpPort}`,
-    close: async () => {
-      await Promise.all([plain, secure].map((s) => new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      })));
-    },
+  const close = async () => {
+    await Promise.all([plain, secure].map((s) => new Promise<void>((resolve) => {
+      if (!s.listening) return resolve();
+      s.close(() => resolve());
+      s.closeAllConnections();
+    })));
   };
+  const bound = await Promise.allSettled([bind(plain, ports.http ?? 0), bind(secure, ports.https ?? 0)]);
+  const failed = bound.find((b) => b.status === 'rejected');
+  if (failed) {
+    await close(); // the other one may be listening: leave nothing behind
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  const [httpPort, httpsPort] = bound.map((b) => (b as PromiseFulfilledResult<number>).value);
+  return { baseUrl: `https://127.0.0.1:${httpsPort}`, plainBaseUrl: `http://127.0.0.1:${httpPort}`, close };
 }
 
 function bind(server: Server, port: number): Promise<number> {
