@@ -66,6 +66,25 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number
   return exit;
 }
 
+test('a port in use: one line and exit status 2 from the process, a rejection with nothing left listening in process', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'skm-mock-cli-'));
+  const running = await startMock({ quiet: true, profileDir: dir });
+  try {
+    const port = new URL(running.baseUrl).port;
+    const r = main(['--tls-port', port, '--profile-out', dir]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /^skm mock: .*EADDRINUSE.*\n$/);
+    const listeners = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap').length;
+    const before = listeners();
+    await assert.rejects(startMock({ quiet: true, profileDir: dir, httpsPort: Number(port) }), /EADDRINUSE/);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // a closed handle leaves the list on a later turn
+    assert.equal(listeners(), before, 'the plain HTTP listener of the failed start was closed');
+  } finally {
+    await running.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('starts in well under a second in process once the seed material is cached', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'skm-mock-cli-'));
   try {
