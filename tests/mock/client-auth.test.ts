@@ -30,9 +30,9 @@ function protectedCalls(keys: Ids): [string, CallOptions][] {
   ];
 }
 
-test('IPv4: a store whose allowlist excludes the caller refuses every protected operation', async () => {
-  for (const [op, opts] of protectedCalls(t.profile.fixtures!.ipv4Denied!.keys)) {
-    fails(await t.call(op, opts), 'IPv4 Auth Failure');
+test('IPv4: a store whose allowlist excludes the caller, or lists it not In Service, refuses every protected operation', async () => {
+  for (const keys of [t.profile.fixtures!.ipv4Denied!.keys, t.profile.fixtures!.ipv4NotInService!.keys]) {
+    for (const [op, opts] of protectedCalls(keys)) fails(await t.call(op, opts), 'IPv4 Auth Failure');
   }
 });
 
