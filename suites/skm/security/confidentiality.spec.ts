@@ -38,7 +38,7 @@ for (const version of versionsOf('asymmetricSign')) {
   });
 }
 
-test('plain HTTP serves no data from a store that requires a certificate', requirement('SKM-SEC-TLS-001', 'SKM-SEC-CERT-001'), async ({ skm, target, expectations }) => {
+test('plain HTTP serves no data from a store that requires a certificate', requirement('SKM-SEC-CERT-001'), async ({ skm, target, expectations }) => {
   const plain = needFixture(target.profile.plainBaseUrl, 'plainBaseUrl');
   const f = needFixture(target.profile.fixtures?.certificate, 'fixtures.certificate');
   const keyId = needFixture(f.keys.secret, 'fixtures.certificate.keys.secret');
