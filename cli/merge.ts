@@ -81,8 +81,9 @@ export function merge(argv: string[]): number {
   const html = writeReport(model, out);
   const dirs = positionals.map((p) => resolve(p)).filter((p) => existsSync(p) && statSync(p).isDirectory());
   const playwright = dirs.length === positionals.length && mergeBlobs(dirs, out);
-  console.log(`Conformance report: ${html}`);
-  if (playwright) console.log(`Playwright report: ${join(out, 'playwright-report', 'index.html')}`);
+  console.log('Certification:');
   for (const line of verdictLines(model)) console.log(`  ${line}`);
+  if (playwright) console.log(`Playwright report: ${join(out, 'playwright-report', 'index.html')}`);
+  console.log(`Conformance report: ${html}`);
   return model.verdict === 'certified' ? 0 : 1;
 }

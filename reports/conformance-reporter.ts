@@ -98,7 +98,8 @@ export default class ConformanceReporter implements Reporter {
     if (this.skipped) process.stdout.write(`\n${this.skipped}\n`);
     if (!this.written) return;
     const { html, model } = this.written;
-    const lines = ['', `Conformance report: ${html}`, ...verdictLines(model).map((l) => `  ${l}`)];
+    // The path comes last: it is what a person copies from a CI log.
+    const lines = ['', 'Certification:', ...verdictLines(model).map((l) => `  ${l}`), `Conformance report: ${html}`];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
 }
