@@ -20,6 +20,18 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'skm-mock-data-'));
 }
 
+/** Runs a test body on a fresh data folder, removed afterwards whatever happens. */
+function withTempDir(body: (dir: string) => void): () => void {
+  return () => {
+    const dir = tempDir();
+    try {
+      body(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
 const emptyState = () => new State(new Map(), new Map(), { ca: { certPem: '', keyPem: '' }, server: { certPem: '', keyPem: '' } }, {});
 
 function secretEvent(id: string, value: string): StateEvent {
@@ -34,55 +46,40 @@ function reopen(dir: string): State {
   return state;
 }
 
-test('the log replays every entry, across snapshots, and a restart sees exactly the state before', () => {
-  const dir = tempDir();
-  try {
-    const { journal } = Journal.open(dir);
-    const store = new Store(emptyState(), journal, 3);
-    for (let i = 0; i < 8; i++) store.commit(secretEvent(`k${i}`, `v${i}`));
-    store.commit({ type: 'keyDeleted', keyId: 'k2' });
-    store.commit({ type: 'deletionScheduled', keyId: 'k3', deletionAt: 42 });
-    journal.close(); // as a kill would: no final snapshot
-    const state = reopen(dir);
-    assert.deepEqual([...state.keys.keys()].sort(), ['k0', 'k1', 'k3', 'k4', 'k5', 'k6', 'k7']);
-    assert.equal(state.keys.get('k3')!.deletionAt, 42);
-    assert.equal(state.keys.get('k7')!.secret, 'v7');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test('the log replays every entry, across snapshots, and a restart sees exactly the state before', withTempDir((dir) => {
+  const { journal } = Journal.open(dir);
+  const store = new Store(emptyState(), journal, 3);
+  for (let i = 0; i < 8; i++) store.commit(secretEvent(`k${i}`, `v${i}`));
+  store.commit({ type: 'keyDeleted', keyId: 'k2' });
+  store.commit({ type: 'deletionScheduled', keyId: 'k3', deletionAt: 42 });
+  journal.close(); // as a kill would: no final snapshot
+  const state = reopen(dir);
+  assert.deepEqual([...state.keys.keys()].sort(), ['k0', 'k1', 'k3', 'k4', 'k5', 'k6', 'k7']);
+  assert.equal(state.keys.get('k3')!.deletionAt, 42);
+  assert.equal(state.keys.get('k7')!.secret, 'v7');
+}));
 
-test('a torn last line (an unacknowledged write) is dropped and the log goes on from there', () => {
-  const dir = tempDir();
-  try {
-    const { journal } = Journal.open(dir);
-    journal.append(secretEvent('k0', 'v0'));
-    journal.close();
-    appendFileSync(join(dir, 'wal.log'), '{"seq":2,"event":{"type":"keyCre');
-    const first = Journal.open(dir);
-    assert.deepEqual(first.events.map((e) => e.type), ['keyCreated']);
-    first.journal.append(secretEvent('k1', 'v1'));
-    first.journal.close();
-    assert.deepEqual([...reopen(dir).keys.keys()], ['k0', 'k1']);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test('a torn last line (an unacknowledged write) is dropped and the log goes on from there', withTempDir((dir) => {
+  const { journal } = Journal.open(dir);
+  journal.append(secretEvent('k0', 'v0'));
+  journal.close();
+  appendFileSync(join(dir, 'wal.log'), '{"seq":2,"event":{"type":"keyCre');
+  const first = Journal.open(dir);
+  assert.deepEqual(first.events.map((e) => e.type), ['keyCreated']);
+  first.journal.append(secretEvent('k1', 'v1'));
+  first.journal.close();
+  assert.deepEqual([...reopen(dir).keys.keys()], ['k0', 'k1']);
+}));
 
-test('a damaged entry with entries after it refuses to start instead of losing them', () => {
-  const dir = tempDir();
-  try {
-    const { journal } = Journal.open(dir);
-    journal.append(secretEvent('k0', 'v0'));
-    journal.append(secretEvent('k1', 'v1'));
-    journal.close();
-    const log = readFileSync(join(dir, 'wal.log'), 'utf8').split('\n');
-    writeFileSync(join(dir, 'wal.log'), [log[0].slice(0, 10), log[1], ''].join('\n'));
-    assert.throws(() => Journal.open(dir), /damaged entry/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test('a damaged entry with entries after it refuses to start instead of losing them', withTempDir((dir) => {
+  const { journal } = Journal.open(dir);
+  journal.append(secretEvent('k0', 'v0'));
+  journal.append(secretEvent('k1', 'v1'));
+  journal.close();
+  const log = readFileSync(join(dir, 'wal.log'), 'utf8').split('\n');
+  writeFileSync(join(dir, 'wal.log'), [log[0].slice(0, 10), log[1], ''].join('\n'));
+  assert.throws(() => Journal.open(dir), /damaged entry/);
+}));
 
 interface Acked {
   kind: 'secret' | 'symmetric' | 'asymmetric';
