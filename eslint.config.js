@@ -10,4 +10,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // A suite asserts a refusal only through harness/refusal-check.ts, which runs the positive control first.
+    files: ['suites/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/oracles/refusal.ts'], message: 'assert refusals through harness/refusal-check.ts (control first)' }] }],
+    },
+  },
 );

@@ -5,19 +5,22 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 
 export class FormatError extends Error {}
 
-const HEX_LISTING = /^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$/;
+// Strict: the examples' exact form. Lenient (the default): what the documents guarantee, hex digits
+// in either case and any whitespace after each comma, Base64 with or without padding; a profile pins
+// the strict form per requirement (expectations.strict).
+const HEX_LISTING = { strict: /^0x[0-9a-f]{2}(, 0x[0-9a-f]{2})*$/, lenient: /^0x[0-9a-fA-F]{2}(,\s*0x[0-9a-fA-F]{2})*$/ };
 
 /** "0x30, 0x82, ..." → bytes. */
-export function decodeHexListing(s: string): Buffer {
-  if (!HEX_LISTING.test(s)) throw new FormatError(`not a "0xNN, 0xNN, ..." listing: ${JSON.stringify(s.slice(0, 40))}`);
-  return Buffer.from(s.split(', ').map((b) => parseInt(b.slice(2), 16)));
+export function decodeHexListing(s: string, strict = false): Buffer {
+  if (!HEX_LISTING[strict ? 'strict' : 'lenient'].test(s)) throw new FormatError(`not a "0xNN, 0xNN, ..." listing${strict ? ' (strict form pinned)' : ''}: ${JSON.stringify(s.slice(0, 40))}`);
+  return Buffer.from(s.split(',').map((b) => parseInt(b.trim().slice(2), 16)));
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const BASE64 = { strict: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, lenient: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/ };
 
-/** Standard padded Base64 → bytes. */
-export function decodeBase64(s: string): Buffer {
-  if (!BASE64.test(s)) throw new FormatError(`not standard padded Base64: ${JSON.stringify(s.slice(0, 40))}`);
+/** Standard Base64 → bytes (padded, when strict). */
+export function decodeBase64(s: string, strict = false): Buffer {
+  if (!BASE64[strict ? 'strict' : 'lenient'].test(s)) throw new FormatError(`not standard ${strict ? 'padded ' : ''}Base64: ${JSON.stringify(s.slice(0, 40))}`);
   return Buffer.from(s, 'base64');
 }
 

@@ -1,6 +1,8 @@
 // Keys the harness creates through the v1.2 API, and their removal afterwards. It deletes only
 // what it created itself, even when the test failed.
 import type { SkmClient } from './http/skm-client.ts';
+import type { Exchange } from './http/exchange.ts';
+import { control, type Control } from './refusal-check.ts';
 
 export type CreatableKind = 'secret' | 'symmetric' | 'asymmetric';
 
@@ -20,8 +22,8 @@ export class Provisioner {
     private readonly runId: string,
   ) {}
 
-  /** Sends the create call; the key id, when the call succeeded, is remembered for cleanup. */
-  async create(kind: CreatableKind, extra: Record<string, unknown> = {}) {
+  /** The documented create request of this kind, with every documented field. */
+  request(kind: CreatableKind, extra: Record<string, unknown> = {}): { operationId: string; body: Record<string, unknown> } {
     const body = {
       keyStoreName: this.keyStoreName,
       name: `skm-conformance ${this.runId} ${kind} ${++this.counter}`,
@@ -29,10 +31,29 @@ export class Provisioner {
       ...(kind === 'secret' ? { secretValue: 'conformance secret value' } : { autoRotationPeriod: 0 }),
       ...extra,
     };
-    const ex = await this.skm.call(CREATE_OP[kind], { body });
-    const keyId = (ex.body as { keyId?: unknown } | undefined)?.keyId;
-    if ((ex.response?.json as { header?: { isSuccessful?: unknown } } | undefined)?.header?.isSuccessful === true && typeof keyId === 'string') this.track(keyId);
+    return { operationId: CREATE_OP[kind], body };
+  }
+
+  /** Sends the create call; the key id, when the call succeeded, is remembered for cleanup. */
+  async create(kind: CreatableKind, extra: Record<string, unknown> = {}) {
+    const { operationId, body } = this.request(kind, extra);
+    const ex = await this.skm.call(operationId, { body });
+    this.trackCreated(ex);
     return ex;
+  }
+
+  /** A create that must succeed: the positive control of a refused create. */
+  async createControl(kind: CreatableKind, extra: Record<string, unknown> = {}): Promise<Control> {
+    const { operationId, body } = this.request(kind, extra);
+    const c = await control(this.skm, operationId, { body });
+    this.trackCreated(c.exchange);
+    return c;
+  }
+
+  /** Remembers the key a create made, whether or not it was meant to succeed. */
+  trackCreated(ex: Exchange): void {
+    const keyId = (ex.body as { keyId?: unknown } | undefined)?.keyId;
+    if (typeof keyId === 'string') this.track(keyId);
   }
 
   track(keyId: string): void {

@@ -9,6 +9,8 @@ import { redactorFor } from './redaction.ts';
 import { expectationsOf, type Expectations } from './oracles/expectations.ts';
 import { Provisioner } from './provisioner.ts';
 import { operations } from '../generated/skm/operations.ts';
+import { takeLastFailure } from './oracles/conformance-failure.ts';
+import { FAILURE_ATTACHMENT } from './failure-attachment.ts';
 
 export { expect } from '@playwright/test';
 export { requirement } from './requirements.ts';
@@ -21,9 +23,24 @@ interface WorkerFixtures {
 interface TestFixtures {
   skm: SkmClient;
   provisioner: Provisioner;
+  failureRecord: void;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  // The failure that ended a test, as data: whom it blames (requirements, or the precondition) and its
+  // evidence. The reporter reads this attachment instead of parsing the error's text.
+  failureRecord: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, testInfo) => {
+      takeLastFailure();
+      await use();
+      const failure = takeLastFailure();
+      if (testInfo.status !== testInfo.expectedStatus && failure) {
+        await testInfo.attach(FAILURE_ATTACHMENT, { contentType: 'application/json', body: JSON.stringify(failure.data()) });
+      }
+    },
+    { auto: true },
+  ],
   // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
   // eslint-disable-next-line no-empty-pattern
   target: [async ({}, use) => use(loadTarget(targetPath())), { scope: 'worker' }],

@@ -28,6 +28,10 @@ export interface Failure {
   reproduce?: string;
   /** file:line where it was thrown, when known */
   location?: string;
+  /** the requirements the failed check was about; absent: every requirement of the test */
+  requirements?: string[];
+  /** the test's positive control or preparation failed: its requirements were not judged */
+  control?: boolean;
 }
 
 /** One request and its response, masked, shortened for the report. */
@@ -207,16 +211,36 @@ function selectionReason(scope: Scope): string {
   return parts.length > 0 ? `no test in this run checks it (${parts.join('; ')})` : 'no test in this run checks it';
 }
 
+/** Whether a failed test blames this requirement: not when its precondition failed (nothing was
+ *  judged) nor when its failure names other requirements of the test. */
+export function blames(t: TestRecord, requirementId: string): boolean {
+  if (t.status !== 'failed') return false;
+  if (t.failure?.control) return false;
+  return !t.failure?.requirements || t.failure.requirements.includes(requirementId);
+}
+
+/** Why a failed test that does not blame this requirement leaves it unjudged. */
+function unjudgedReason(t: TestRecord): string {
+  if (t.failure?.control) return `its positive control failed, so nothing was judged: ${t.failure.title}`;
+  return `its test stopped at a failure of ${t.failure?.requirements?.join(', ')}`;
+}
+
 function requirementResult(r: Requirement, inScope: boolean, tests: TestRecord[], scope: Scope): RequirementResult {
   const counts = { passed: 0, failed: 0, skipped: 0, notRun: 0 };
   for (const t of tests) counts[t.status === 'not run' ? 'notRun' : t.status]++;
   const skipReasons = unique(tests.filter((t) => t.status === 'skipped').map((t) => t.skipReason ?? 'skipped (no reason given)'));
   if (tests.some((t) => t.status === 'not run')) skipReasons.push('not run (the run stopped before it)');
+  const blaming = tests.filter((t) => blames(t, r.id));
+  const unjudged = tests.filter((t) => t.status === 'failed' && !blames(t, r.id));
   let status: RequirementStatus;
   let reasons: string[];
-  if (counts.failed > 0) {
+  if (blaming.length > 0) {
     status = 'failed';
-    reasons = unique(tests.filter((t) => t.status === 'failed').map((t) => t.failure?.title ?? 'failed'));
+    reasons = unique(blaming.map((t) => t.failure?.title ?? 'failed'));
+  } else if (unjudged.length > 0) {
+    // Never "passed" on a run in which one of its tests could not judge it.
+    status = 'not covered';
+    reasons = unique([...unjudged.map(unjudgedReason), ...skipReasons]);
   } else if (counts.passed > 0) {
     status = 'passed';
     reasons = skipReasons;

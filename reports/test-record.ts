@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { TestCase, TestResult, TestError } from '@playwright/test/reporter';
 import type { ExchangeSample, Failure, TestRecord, TestStatus } from './model.ts';
+import { FAILURE_ATTACHMENT } from '../harness/failure-attachment.ts';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
 export const EXCHANGES_ATTACHMENT = 'exchanges';
@@ -104,6 +105,23 @@ export function exchangesOf(result: TestResult): MaskedExchange[] {
   return out;
 }
 
+/** The failure the harness attached as data (harness/test.ts): it wins over what the text says. */
+function failureData(result: TestResult): Partial<Failure> {
+  const a = result.attachments.find((x) => x.name === FAILURE_ATTACHMENT);
+  const text = a && attachmentText(a);
+  if (!text) return {};
+  try {
+    const d = JSON.parse(text) as Partial<Failure>;
+    const out: Partial<Failure> = {};
+    for (const k of ['title', 'oracle', 'expected', 'received', 'request', 'response', 'reproduce'] as const) if (typeof d[k] === 'string') out[k] = d[k];
+    if (Array.isArray(d.requirements)) out.requirements = d.requirements.filter((r): r is string => typeof r === 'string');
+    if (d.control === true) out.control = true;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
 function sample(e: MaskedExchange): ExchangeSample {
   const s: ExchangeSample = { method: e.request?.method ?? '?', url: e.request?.url ?? '?' };
   if (e.operationId) s.operationId = e.operationId;
@@ -171,7 +189,7 @@ export function testRecord(test: TestCase, rootDir: string): TestRecord {
     const where = loc ? `${relative(rootDir, loc.file).split('\\').join('/')}:${loc.line}` : undefined;
     // The conformance failure, when there is one, is the evidence; other errors follow it.
     const main = messages.find((m) => /\[oracle [^\]]+\]/.test(m)) ?? messages[0] ?? 'failed';
-    const failure = parseFailure(main, where);
+    const failure = { ...parseFailure(main, where), ...failureData(result) };
     const rest = messages.filter((m) => m !== main);
     if (rest.length > 0) failure.message = [main, ...rest].join('\n\n');
     record.failure = failure;

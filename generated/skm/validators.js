@@ -151,7 +151,7 @@ export const getClientInfo_v1_0_response = validate24;
 const schema35 = {"$id":"validator-getClientInfo_v1_0_response","$ref":"skm-spec#/$defs/ClientInfoEnvelope"};
 const schema36 = {"title":"ClientInfoEnvelope","type":"object","required":["header","body"],"properties":{"header":{"$ref":"skm-spec#/$defs/SuccessHeader"},"body":{"$ref":"skm-spec#/$defs/ClientInfo"}}};
 const schema37 = {"title":"SuccessHeader","type":"object","description":"The common response header of a successful call.","required":["resultCode","resultMessage","isSuccessful"],"properties":{"resultCode":{"type":"number","description":"Result code of the call."},"resultMessage":{"type":"string","description":"Result message of the call."},"isSuccessful":{"const":true,"description":"Whether the call succeeded."}}};
-const schema38 = {"title":"ClientInfo","type":"object","required":["clientIp","clientMacHeader"],"properties":{"clientIp":{"type":"string","description":"IP address of the calling client."},"clientMacHeader":{"type":"string","description":"Value of the client's MAC address header."},"clientSentCertificate":{"type":"boolean","description":"Whether the client sent a certificate."},"clientSentCerfificate":{"type":"boolean","description":"The documents' example spelling of clientSentCertificate."}},"anyOf":[{"required":["clientSentCertificate"]},{"required":["clientSentCerfificate"]}]};
+const schema38 = {"title":"ClientInfo","type":"object","required":["clientIp"],"properties":{"clientIp":{"type":"string","description":"IP address of the calling client."},"clientMacHeader":{"type":["string","null"],"description":"Value of the client's MAC address header."},"clientSentCertificate":{"type":"boolean","description":"Whether the client sent a certificate."},"clientSentCerfificate":{"type":"boolean","description":"The documents' example spelling of clientSentCertificate."}},"anyOf":[{"required":["clientSentCertificate"]},{"required":["clientSentCerfificate"]}]};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -332,8 +332,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data4.clientMacHeader === undefined){
-const err13 = {instancePath:instancePath+"/body",schemaPath:"skm-spec#/$defs/ClientInfo/required",keyword:"required",params:{missingProperty: "clientMacHeader"},message:"must have required property '"+"clientMacHeader"+"'"};
+if(data4.clientIp !== undefined){
+if(typeof data4.clientIp !== "string"){
+const err13 = {instancePath:instancePath+"/body/clientIp",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -342,9 +343,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data4.clientIp !== undefined){
-if(typeof data4.clientIp !== "string"){
-const err14 = {instancePath:instancePath+"/body/clientIp",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data4.clientMacHeader !== undefined){
+let data6 = data4.clientMacHeader;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err14 = {instancePath:instancePath+"/body/clientMacHeader",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientMacHeader/type",keyword:"type",params:{type: schema38.properties.clientMacHeader.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -354,9 +357,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.clientMacHeader !== undefined){
-if(typeof data4.clientMacHeader !== "string"){
-const err15 = {instancePath:instancePath+"/body/clientMacHeader",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientMacHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.clientSentCertificate !== undefined){
+if(typeof data4.clientSentCertificate !== "boolean"){
+const err15 = {instancePath:instancePath+"/body/clientSentCertificate",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientSentCertificate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -366,9 +369,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data4.clientSentCertificate !== undefined){
-if(typeof data4.clientSentCertificate !== "boolean"){
-const err16 = {instancePath:instancePath+"/body/clientSentCertificate",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientSentCertificate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data4.clientSentCerfificate !== undefined){
+if(typeof data4.clientSentCerfificate !== "boolean"){
+const err16 = {instancePath:instancePath+"/body/clientSentCerfificate",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientSentCerfificate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -378,9 +381,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data4.clientSentCerfificate !== undefined){
-if(typeof data4.clientSentCerfificate !== "boolean"){
-const err17 = {instancePath:instancePath+"/body/clientSentCerfificate",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientSentCerfificate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err17 = {instancePath:instancePath+"/body",schemaPath:"skm-spec#/$defs/ClientInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -392,24 +395,12 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/body",schemaPath:"skm-spec#/$defs/ClientInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
 }
 errors++;
 }
@@ -703,9 +694,9 @@ export const symmetricEncrypt_v1_0_response = validate31;
 const schema45 = {"$id":"validator-symmetricEncrypt_v1_0_response","$ref":"skm-spec#/$defs/EncryptEnvelope"};
 const schema46 = {"title":"EncryptEnvelope","type":"object","required":["header","body"],"properties":{"header":{"$ref":"skm-spec#/$defs/SuccessHeader"},"body":{"$ref":"skm-spec#/$defs/Encrypted"}}};
 const schema48 = {"title":"Encrypted","type":"object","required":["ciphertext","keyVersion"],"properties":{"ciphertext":{"$ref":"skm-spec#/$defs/Base64"},"keyVersion":{"$ref":"skm-spec#/$defs/KeyVersion"}}};
-const schema49 = {"title":"Base64","type":"string","format":"byte","description":"Standard Base64 with padding (OpenAPI format byte)."};
+const schema49 = {"title":"Base64","type":"string","description":"Standard Base64 (padded in the documents' examples).","pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"};
 const schema50 = {"title":"KeyVersion","type":"integer","minimum":0,"description":"Key version used; versions start at 0."};
-const formats0 = require("ajv-formats/dist/formats").fullFormats.byte;
+const pattern4 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$", "u");
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -741,8 +732,8 @@ errors++;
 if(data.ciphertext !== undefined){
 let data0 = data.ciphertext;
 if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err2 = {instancePath:instancePath+"/ciphertext",schemaPath:"skm-spec#/$defs/Base64/format",keyword:"format",params:{format: "byte"},message:"must match format \""+"byte"+"\""};
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/ciphertext",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1310,8 +1301,8 @@ errors++;
 if(data.localKeyPlaintext !== undefined){
 let data0 = data.localKeyPlaintext;
 if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err3 = {instancePath:instancePath+"/localKeyPlaintext",schemaPath:"skm-spec#/$defs/Base64/format",keyword:"format",params:{format: "byte"},message:"must match format \""+"byte"+"\""};
+if(!pattern4.test(data0)){
+const err3 = {instancePath:instancePath+"/localKeyPlaintext",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1335,8 +1326,8 @@ errors++;
 if(data.localKeyCiphertext !== undefined){
 let data1 = data.localKeyCiphertext;
 if(typeof data1 === "string"){
-if(!(formats0(data1))){
-const err5 = {instancePath:instancePath+"/localKeyCiphertext",schemaPath:"skm-spec#/$defs/Base64/format",keyword:"format",params:{format: "byte"},message:"must match format \""+"byte"+"\""};
+if(!pattern4.test(data1)){
+const err5 = {instancePath:instancePath+"/localKeyCiphertext",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1559,8 +1550,8 @@ export const getSymmetricKey_v1_0_response = validate47;
 const schema65 = {"$id":"validator-getSymmetricKey_v1_0_response","$ref":"skm-spec#/$defs/SymmetricKeyEnvelope"};
 const schema66 = {"title":"SymmetricKeyEnvelope","type":"object","required":["header","body"],"properties":{"header":{"$ref":"skm-spec#/$defs/SuccessHeader"},"body":{"$ref":"skm-spec#/$defs/SymmetricKey"}}};
 const schema68 = {"title":"SymmetricKey","type":"object","required":["symmetricKey"],"properties":{"symmetricKey":{"$ref":"skm-spec#/$defs/HexListing"}}};
-const schema69 = {"title":"HexListing","type":"string","description":"Bytes written as \"0xNN, 0xNN, ...\" (lowercase in the documents).","pattern":"^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$"};
-const pattern4 = new RegExp("^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$", "u");
+const schema69 = {"title":"HexListing","type":"string","description":"Bytes written as \"0xNN, 0xNN, ...\" (lowercase with \", \" in the documents' examples).","pattern":"^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"};
+const pattern7 = new RegExp("^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$", "u");
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1586,8 +1577,8 @@ errors++;
 if(data.symmetricKey !== undefined){
 let data0 = data.symmetricKey;
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err1 = {instancePath:instancePath+"/symmetricKey",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$"+"\""};
+if(!pattern7.test(data0)){
+const err1 = {instancePath:instancePath+"/symmetricKey",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1887,8 +1878,8 @@ errors++;
 if(data.signature !== undefined){
 let data0 = data.signature;
 if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err2 = {instancePath:instancePath+"/signature",schemaPath:"skm-spec#/$defs/Base64/format",keyword:"format",params:{format: "byte"},message:"must match format \""+"byte"+"\""};
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/signature",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2445,7 +2436,7 @@ validate59.evaluated = {"props":{"header":true,"body":true},"dynamicProps":false
 export const getPrivateKey_v1_0_response = validate64;
 const schema85 = {"$id":"validator-getPrivateKey_v1_0_response","$ref":"skm-spec#/$defs/PrivateKeyEnvelope"};
 const schema86 = {"title":"PrivateKeyEnvelope","type":"object","required":["header","body"],"properties":{"header":{"$ref":"skm-spec#/$defs/SuccessHeader"},"body":{"$ref":"skm-spec#/$defs/PrivateKey"}}};
-const schema88 = {"title":"PrivateKey","type":"object","required":["keyType","key","encodedKey","keyVersion"],"properties":{"keyType":{"const":"PrivateKey"},"key":{"$ref":"skm-spec#/$defs/HexListing"},"encodedKey":{"$ref":"skm-spec#/$defs/Base64"},"keyVersion":{"$ref":"skm-spec#/$defs/KeyVersion"}}};
+const schema88 = {"title":"PrivateKey","type":"object","required":["keyType","key","encodedKey","keyVersion"],"properties":{"keyType":{"type":"string","description":"\"PrivateKey\" in the examples (letter case: SKM-ASY-PRV-002)"},"key":{"$ref":"skm-spec#/$defs/HexListing"},"encodedKey":{"$ref":"skm-spec#/$defs/Base64"},"keyVersion":{"$ref":"skm-spec#/$defs/KeyVersion"}}};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2499,8 +2490,8 @@ vErrors.push(err3);
 errors++;
 }
 if(data.keyType !== undefined){
-if("PrivateKey" !== data.keyType){
-const err4 = {instancePath:instancePath+"/keyType",schemaPath:"#/properties/keyType/const",keyword:"const",params:{allowedValue: "PrivateKey"},message:"must be equal to constant"};
+if(typeof data.keyType !== "string"){
+const err4 = {instancePath:instancePath+"/keyType",schemaPath:"#/properties/keyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2513,8 +2504,8 @@ errors++;
 if(data.key !== undefined){
 let data1 = data.key;
 if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err5 = {instancePath:instancePath+"/key",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$"+"\""};
+if(!pattern7.test(data1)){
+const err5 = {instancePath:instancePath+"/key",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2538,8 +2529,8 @@ errors++;
 if(data.encodedKey !== undefined){
 let data2 = data.encodedKey;
 if(typeof data2 === "string"){
-if(!(formats0(data2))){
-const err7 = {instancePath:instancePath+"/encodedKey",schemaPath:"skm-spec#/$defs/Base64/format",keyword:"format",params:{format: "byte"},message:"must match format \""+"byte"+"\""};
+if(!pattern4.test(data2)){
+const err7 = {instancePath:instancePath+"/encodedKey",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2761,7 +2752,7 @@ validate64.evaluated = {"props":{"header":true,"body":true},"dynamicProps":false
 export const getPublicKey_v1_0_response = validate69;
 const schema92 = {"$id":"validator-getPublicKey_v1_0_response","$ref":"skm-spec#/$defs/PublicKeyEnvelope"};
 const schema93 = {"title":"PublicKeyEnvelope","type":"object","required":["header","body"],"properties":{"header":{"$ref":"skm-spec#/$defs/SuccessHeader"},"body":{"$ref":"skm-spec#/$defs/PublicKey"}}};
-const schema95 = {"title":"PublicKey","type":"object","required":["keyType","key","encodedKey","keyVersion"],"properties":{"keyType":{"const":"PublicKey"},"key":{"$ref":"skm-spec#/$defs/HexListing"},"encodedKey":{"$ref":"skm-spec#/$defs/Base64"},"keyVersion":{"$ref":"skm-spec#/$defs/KeyVersion"}}};
+const schema95 = {"title":"PublicKey","type":"object","required":["keyType","key","encodedKey","keyVersion"],"properties":{"keyType":{"type":"string","description":"\"PublicKey\" in the examples (letter case: SKM-ASY-PUB-002)"},"key":{"$ref":"skm-spec#/$defs/HexListing"},"encodedKey":{"$ref":"skm-spec#/$defs/Base64"},"keyVersion":{"$ref":"skm-spec#/$defs/KeyVersion"}}};
 
 function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2815,8 +2806,8 @@ vErrors.push(err3);
 errors++;
 }
 if(data.keyType !== undefined){
-if("PublicKey" !== data.keyType){
-const err4 = {instancePath:instancePath+"/keyType",schemaPath:"#/properties/keyType/const",keyword:"const",params:{allowedValue: "PublicKey"},message:"must be equal to constant"};
+if(typeof data.keyType !== "string"){
+const err4 = {instancePath:instancePath+"/keyType",schemaPath:"#/properties/keyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2829,8 +2820,8 @@ errors++;
 if(data.key !== undefined){
 let data1 = data.key;
 if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err5 = {instancePath:instancePath+"/key",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$"+"\""};
+if(!pattern7.test(data1)){
+const err5 = {instancePath:instancePath+"/key",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2854,8 +2845,8 @@ errors++;
 if(data.encodedKey !== undefined){
 let data2 = data.encodedKey;
 if(typeof data2 === "string"){
-if(!(formats0(data2))){
-const err7 = {instancePath:instancePath+"/encodedKey",schemaPath:"skm-spec#/$defs/Base64/format",keyword:"format",params:{format: "byte"},message:"must match format \""+"byte"+"\""};
+if(!pattern4.test(data2)){
+const err7 = {instancePath:instancePath+"/encodedKey",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3113,8 +3104,8 @@ errors++;
 if(data.symmetricKey !== undefined){
 let data0 = data.symmetricKey;
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/symmetricKey",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(, 0x[0-9a-fA-F]{2})*$"+"\""};
+if(!pattern7.test(data0)){
+const err2 = {instancePath:instancePath+"/symmetricKey",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3515,8 +3506,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data4.clientMacHeader === undefined){
-const err13 = {instancePath:instancePath+"/body",schemaPath:"skm-spec#/$defs/ClientInfo/required",keyword:"required",params:{missingProperty: "clientMacHeader"},message:"must have required property '"+"clientMacHeader"+"'"};
+if(data4.clientIp !== undefined){
+if(typeof data4.clientIp !== "string"){
+const err13 = {instancePath:instancePath+"/body/clientIp",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3525,9 +3517,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data4.clientIp !== undefined){
-if(typeof data4.clientIp !== "string"){
-const err14 = {instancePath:instancePath+"/body/clientIp",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data4.clientMacHeader !== undefined){
+let data6 = data4.clientMacHeader;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err14 = {instancePath:instancePath+"/body/clientMacHeader",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientMacHeader/type",keyword:"type",params:{type: schema38.properties.clientMacHeader.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3537,9 +3531,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.clientMacHeader !== undefined){
-if(typeof data4.clientMacHeader !== "string"){
-const err15 = {instancePath:instancePath+"/body/clientMacHeader",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientMacHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.clientSentCertificate !== undefined){
+if(typeof data4.clientSentCertificate !== "boolean"){
+const err15 = {instancePath:instancePath+"/body/clientSentCertificate",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientSentCertificate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3549,9 +3543,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data4.clientSentCertificate !== undefined){
-if(typeof data4.clientSentCertificate !== "boolean"){
-const err16 = {instancePath:instancePath+"/body/clientSentCertificate",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientSentCertificate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data4.clientSentCerfificate !== undefined){
+if(typeof data4.clientSentCerfificate !== "boolean"){
+const err16 = {instancePath:instancePath+"/body/clientSentCerfificate",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientSentCerfificate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3561,9 +3555,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data4.clientSentCerfificate !== undefined){
-if(typeof data4.clientSentCerfificate !== "boolean"){
-const err17 = {instancePath:instancePath+"/body/clientSentCerfificate",schemaPath:"skm-spec#/$defs/ClientInfo/properties/clientSentCerfificate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err17 = {instancePath:instancePath+"/body",schemaPath:"skm-spec#/$defs/ClientInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3575,24 +3569,12 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/body",schemaPath:"skm-spec#/$defs/ClientInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
 }
 errors++;
 }
@@ -6430,7 +6412,7 @@ export const scheduleKeyDeletion_v1_2_response = validate137;
 const schema162 = {"$id":"validator-scheduleKeyDeletion_v1_2_response","$ref":"skm-spec#/$defs/KeyDeletionEnvelope"};
 const schema163 = {"title":"KeyDeletionEnvelope","type":"object","required":["header","body"],"properties":{"header":{"$ref":"skm-spec#/$defs/SuccessHeader"},"body":{"$ref":"skm-spec#/$defs/KeyDeletion"}}};
 const schema165 = {"title":"KeyDeletion","type":"object","required":["keyId","deletionDateTime"],"properties":{"keyId":{"$ref":"skm-spec#/$defs/KeyId"},"deletionDateTime":{"type":"string","description":"Zone-less local date-time (KST in the examples) of the (scheduled) deletion.","format":"iso-date-time"}}};
-const formats12 = require("ajv-formats/dist/formats").fullFormats["iso-date-time"];
+const formats0 = require("ajv-formats/dist/formats").fullFormats["iso-date-time"];
 
 function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6491,7 +6473,7 @@ errors++;
 if(data.deletionDateTime !== undefined){
 let data1 = data.deletionDateTime;
 if(typeof data1 === "string"){
-if(!(formats12.validate(data1))){
+if(!(formats0.validate(data1))){
 const err4 = {instancePath:instancePath+"/deletionDateTime",schemaPath:"#/properties/deletionDateTime/format",keyword:"format",params:{format: "iso-date-time"},message:"must match format \""+"iso-date-time"+"\""};
 if(vErrors === null){
 vErrors = [err4];

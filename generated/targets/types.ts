@@ -279,6 +279,10 @@ plaintextLimitUnit?: ("any" | "bytes" | "characters")
  * Spelling of confirm's certificate field.
  */
 certificateField?: ("any" | "clientSentCertificate" | "clientSentCerfificate")
+/**
+ * Requirement ids whose ambiguity is pinned to the strict reading the catalogue names (e.g. SKM-ERR-DATA-001: Invalid User Data only). Default: none, every ambiguity lenient.
+ */
+strict?: string[]
 }
 }
 /**

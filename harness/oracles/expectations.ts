@@ -7,6 +7,8 @@ export interface Expectations {
   messages: Record<string, string>;
   plaintextLimitUnit: 'any' | 'bytes' | 'characters';
   certificateField: 'any' | 'clientSentCertificate' | 'clientSentCerfificate';
+  /** requirement ids whose ambiguity the profile pins to the strict reading */
+  strict: ReadonlySet<string>;
 }
 
 export function expectationsOf(profile: TargetProfile): Expectations {
@@ -17,5 +19,11 @@ export function expectationsOf(profile: TargetProfile): Expectations {
     messages: e.messages ?? {},
     plaintextLimitUnit: e.plaintextLimitUnit ?? 'any',
     certificateField: e.certificateField ?? 'any',
+    strict: new Set(e.strict ?? []),
   };
+}
+
+/** The strict answer when the profile pins this requirement's ambiguity, else the lenient one. */
+export function pinned<T>(e: Expectations, requirementId: string, strict: T, lenient: T): T {
+  return e.strict.has(requirementId) ? strict : lenient;
 }

@@ -1,16 +1,15 @@
 // v1.2: X-TC-AUTHENTICATION-ID and X-TC-AUTHENTICATION-SECRET on every call, each removed or
-// altered in turn, with the positive control. Key create/delete run on keys the harness made,
+// altered in turn, after the positive control. Key create/delete run on keys the harness made,
 // so an unchecked credential shows as a success, not as some other error.
 // Source: skm-api-v1.2.ja.md#基本情報
 import { randomBytes } from 'node:crypto';
 import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
 import type { Provisioner } from '../../../harness/provisioner.ts';
-import type { Expectations } from '../../../harness/oracles/expectations.ts';
 import { operations } from '../../../generated/skm/operations.ts';
-import { mainKeys, validCall, DATA_OPERATIONS } from '../../../harness/valid-calls.ts';
-import { refused } from '../../../harness/oracles/refusal.ts';
+import { mainKeys, DATA_OPERATIONS } from '../../../harness/valid-calls.ts';
+import { control, controlFor, expectRefused, type Control } from '../../../harness/refusal-check.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
-import { leaksNothing } from '../../../harness/oracles/leaks.ts';
+import { precondition } from '../../../harness/oracles/conformance-failure.ts';
 import type { CallOptions, Credentials, SkmClient } from '../../../harness/http/skm-client.ts';
 import type { LoadedTarget } from '../../../harness/profile/load-target.ts';
 
@@ -25,8 +24,8 @@ const BREAKINGS: Breaking[] = [
   { label: 'with an unknown id', ids: ['SKM-SEC-CRED-002'], credentials: (c) => ({ credentials: { ...c, accessKeyId: randomBytes(10).toString('hex') } }) },
 ];
 
-/** A valid request for a v1.2 management operation, on a key the harness made for it. */
-async function prepareManagement(op: string, skm: SkmClient, target: LoadedTarget, provisioner: Provisioner): Promise<CallOptions> {
+/** A valid request for a v1.2 management operation, on a fresh key the harness made for it. */
+async function managementCall(op: string, skm: SkmClient, target: LoadedTarget, provisioner: Provisioner): Promise<CallOptions> {
   const store = target.profile.provisioning?.keyStoreName ?? 'Store #1';
   if (op === 'createSecret') return { body: { keyStoreName: store, name: 'skm-conformance credential check', description: 'x', secretValue: 'value' } };
   if (op === 'createSymmetricKey' || op === 'createAsymmetricKey') return { body: { keyStoreName: store, name: 'skm-conformance credential check', description: 'x', autoRotationPeriod: 0 } };
@@ -35,16 +34,12 @@ async function prepareManagement(op: string, skm: SkmClient, target: LoadedTarge
   return { keyId };
 }
 
-async function refusedThenControl(skm: SkmClient, op: string, opts: CallOptions, broken: CallOptions, creds: Credentials, expectations: Expectations, provisioner?: Provisioner): Promise<void> {
-  const ex = await skm.call(op, { ...opts, ...broken });
-  // A create that went through despite the broken credential made a key: it must still go.
-  const madeKey = (ex.body as { keyId?: unknown } | undefined)?.keyId;
-  if (provisioner && op.startsWith('create') && typeof madeKey === 'string') provisioner.track(madeKey);
-  refused(ex, expectations);
-  leaksNothing(ex, { 'secret access key': creds.secretAccessKey, 'sent secret': broken.credentials?.secretAccessKey });
-  const body = succeeds<{ keyId?: string }>(await skm.call(op, opts));
-  if (provisioner && op.startsWith('create') && body.keyId) provisioner.track(body.keyId);
-  if (provisioner && op.startsWith('deleteKeyImmediately') && body.keyId) provisioner.forget(body.keyId);
+/** Keys the calls made or removed are the provisioner's to clean up, or no longer. */
+function trackKeys(provisioner: Provisioner, operationId: string, body: unknown): void {
+  const keyId = (body as { keyId?: unknown } | undefined)?.keyId;
+  if (typeof keyId !== 'string') return;
+  if (operationId.startsWith('create')) provisioner.track(keyId);
+  if (operationId.startsWith('deleteKeyImmediately')) provisioner.forget(keyId);
 }
 
 for (const op of v12) {
@@ -55,15 +50,26 @@ for (const op of v12) {
     if (management) {
       test(title, ids, async ({ skm, target, expectations, provisioner }) => {
         const creds = needFixture(target.profile.credentials, 'credentials');
-        const opts = await prepareManagement(op.operation, skm, target, provisioner);
-        await refusedThenControl(skm, op.operationId, opts, b.credentials(creds), creds, expectations, provisioner);
+        const c: Control = await control(skm, op.operationId, await precondition(() => managementCall(op.operation, skm, target, provisioner)));
+        trackKeys(provisioner, op.operationId, c.body);
+        // The broken call gets a key of its own, so the control's success cannot have used it up.
+        const fresh = await precondition(() => managementCall(op.operation, skm, target, provisioner));
+        const broken = { ...fresh, ...b.credentials(creds) };
+        // A create that goes through despite the broken credential makes a key: it must still go.
+        const send = async (client: SkmClient) => {
+          const ex = await client.call(op.operationId, broken);
+          trackKeys(provisioner, op.operationId, ex.body);
+          return ex;
+        };
+        await expectRefused(c, { expectations, send, protect: { 'secret access key': creds.secretAccessKey, 'sent secret': broken.credentials?.secretAccessKey } });
       });
     } else {
       test(title, ids, async ({ skm, target, expectations }) => {
         needVersion(target, 'v1.2');
         const creds = needFixture(target.profile.credentials, 'credentials');
-        const opts = needFixture(await validCall(skm, op.operation, 'v1.2', mainKeys(target)), `keys for ${op.operation}`);
-        await refusedThenControl(skm, op.operationId, opts, b.credentials(creds), creds, expectations);
+        const c = await controlFor(skm, op.operation, 'v1.2', mainKeys(target));
+        const broken = b.credentials(creds);
+        await expectRefused(c, { expectations, breaking: broken, protect: { 'secret access key': creds.secretAccessKey, 'sent secret': broken.credentials?.secretAccessKey } });
       });
     }
   }

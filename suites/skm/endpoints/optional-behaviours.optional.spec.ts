@@ -1,32 +1,21 @@
 // MAY requirements where the documents allow either of two answers: each test accepts both, and still
-// fails on a third (a server error, a wrong result, success where only refusal is allowed). Reported,
-// never required for certification. Sources: spec/skm/requirements.yaml (the ambiguity of each entry)
+// fails on a third (a server error, a wrong result, success where only refusal is allowed). Each runs
+// the documented request first: "refused" means nothing from an operation that never works.
+// Reported, never required for certification. Sources: spec/skm/requirements.yaml (each ambiguity)
 import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
-import { refused } from '../../../harness/oracles/refusal.ts';
-import { notAServerError } from '../../../harness/oracles/server-error.ts';
+import { control, controlFor, expectRefused, expectRefusedOrSucceeds } from '../../../harness/refusal-check.ts';
 import { ensure } from '../../../harness/oracles/conformance-failure.ts';
-import type { Exchange } from '../../../harness/http/exchange.ts';
-import type { Expectations } from '../../../harness/oracles/expectations.ts';
+import { mainKeys } from '../../../harness/valid-calls.ts';
 
-function isSuccess(ex: Exchange): boolean {
-  return (ex.response?.json as { header?: { isSuccessful?: unknown } } | undefined)?.header?.isSuccessful === true;
-}
-
-/** Either a success of the operation, checked by `onSuccess`, or a clean refusal. */
-async function eitherOr(ex: Exchange, e: Expectations, onSuccess: (ex: Exchange) => void | Promise<void>): Promise<void> {
-  notAServerError(ex);
-  if (isSuccess(ex)) await onSuccess(ex);
-  else refused(ex, e);
-}
-
-const v = (target: { profile: { apiVersions: string[] } }) => (target.profile.apiVersions.includes('v1.0') ? 'v1_0' : 'v1_2');
+const v = (target: { profile: { apiVersions: string[] } }) => (target.profile.apiVersions.includes('v1.0') ? 'v1.0' : 'v1.2');
+const id = (operation: string, version: string) => `${operation}_${version.replace('.', '_')}`;
 
 test('an empty plaintext encrypts to a ciphertext of the empty string, or is refused', requirement('SKM-SYM-ENC-007'), async ({ skm, target, expectations }) => {
-  const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');
-  await eitherOr(await skm.call(`symmetricEncrypt_${v(target)}`, { keyId: key.id, body: { plaintext: '' } }), expectations, async (enc) => {
+  const c = await controlFor(skm, 'symmetricEncrypt', v(target), mainKeys(target));
+  await expectRefusedOrSucceeds(c, { expectations, breaking: { body: { plaintext: '' } } }, async (enc) => {
     const ciphertext = succeeds<{ ciphertext: string }>(enc).ciphertext;
-    const ex = await skm.call(`symmetricDecrypt_${v(target)}`, { keyId: key.id, body: { ciphertext } });
+    const ex = await skm.call(id('symmetricDecrypt', v(target)), { keyId: c.opts.keyId, body: { ciphertext } });
     ensure(succeeds<{ plaintext: string }>(ex).plaintext === '', { oracle: 'emptyRoundTrip', title: 'Empty text did not come back empty', expected: '""', received: 'another text', exchange: ex });
   });
 });
@@ -34,30 +23,30 @@ test('an empty plaintext encrypts to a ciphertext of the empty string, or is ref
 for (const version of ['v1.1', 'v1.2']) {
   test(`${version} symmetric-key without keyVersion answers the newest version, or is refused`, requirement('SKM-SYM-KEY-007'), async ({ skm, target, expectations }) => {
     needVersion(target, version);
-    const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');
-    const newest = succeeds<{ keyVersion: number }>(await skm.call(`symmetricEncrypt_${v(target)}`, { keyId: key.id, body: { plaintext: 'x' } })).keyVersion;
-    await eitherOr(await skm.call(`getSymmetricKey_${version.replace('.', '_')}`, { keyId: key.id }), expectations, (ex) => {
-      const got = (ex.body as { keyVersion?: unknown }).keyVersion;
+    // The control is the documented call, which asks for the newest version by number.
+    const c = await controlFor(skm, 'getSymmetricKey', version, mainKeys(target));
+    const newest = (c.opts.query as { keyVersion: number }).keyVersion;
+    await expectRefusedOrSucceeds(c, { expectations, breaking: { query: {} } }, (ex) => {
+      const got = succeeds<{ keyVersion: number }>(ex).keyVersion;
       ensure(got === newest, { oracle: 'newestVersion', title: 'Not the newest version', expected: `keyVersion ${newest}`, received: `keyVersion ${String(got)}`, exchange: ex });
     });
   });
 }
 
-test('under /v1.1/ only the symmetric-key query is served', requirement('SKM-VER-V11-001'), async ({ skm, target, expectations }) => {
+test('under /v1.1/ only the symmetric-key query is documented; encrypt there is refused or served like v1.0', requirement('SKM-VER-V11-001'), async ({ skm, target, expectations }) => {
   needVersion(target, 'v1.1');
-  const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');
-  const base = `/keymanager/v1.1/appkey/${encodeURIComponent(target.profile.appkey)}/symmetric-keys/${key.id}`;
-  const ex = await skm.send('POST', `${base}/encrypt`, { body: { plaintext: 'x' } });
-  notAServerError(ex);
-  refused(ex, expectations);
+  const c = await controlFor(skm, 'getSymmetricKey', 'v1.1', mainKeys(target));
+  const path = `/keymanager/v1.1/appkey/${encodeURIComponent(target.profile.appkey)}/symmetric-keys/${c.opts.keyId}/encrypt`;
+  const send = (s: typeof skm) => s.send('POST', path, { body: { plaintext: 'x' } });
+  if (expectations.strict.has('SKM-VER-V11-001')) await expectRefused(c, { expectations, send, message: 'URL NOT FOUND' });
+  else await expectRefusedOrSucceeds(c, { expectations, send }, (ex) => void succeeds(ex, 'symmetricEncrypt_v1_0'));
 });
 
 test('unknown extra fields in a body are ignored or refused', requirement('SKM-ROB-JSON-006'), async ({ skm, target, expectations }) => {
-  const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');
-  const ex = await skm.call(`symmetricEncrypt_${v(target)}`, { keyId: key.id, body: { plaintext: 'extra', unexpected: { nested: [1, 2] } } });
-  await eitherOr(ex, expectations, async (ok) => {
+  const c = await controlFor(skm, 'symmetricEncrypt', v(target), mainKeys(target));
+  await expectRefusedOrSucceeds(c, { expectations, breaking: { body: { plaintext: 'extra', unexpected: { nested: [1, 2] } } } }, async (ok) => {
     const ciphertext = succeeds<{ ciphertext: string }>(ok).ciphertext;
-    const dec = await skm.call(`symmetricDecrypt_${v(target)}`, { keyId: key.id, body: { ciphertext } });
+    const dec = await skm.call(id('symmetricDecrypt', v(target)), { keyId: c.opts.keyId, body: { ciphertext } });
     const plaintext = succeeds<{ plaintext: string }>(dec).plaintext;
     ensure(plaintext === 'extra', { oracle: 'extraFields', title: 'Extra fields changed the result', expected: '"extra"', received: JSON.stringify(plaintext), exchange: dec });
   });
@@ -65,19 +54,21 @@ test('unknown extra fields in a body are ignored or refused', requirement('SKM-R
 
 test('a trailing slash or another letter case is served like the documented path, or refused', requirement('SKM-ROB-PATH-003'), async ({ skm, target, expectations }) => {
   const key = needFixture(target.profile.keys.secret, 'keys.secret');
-  const version = v(target).replace('_', '.');
+  const version = v(target);
+  const c = await controlFor(skm, 'getSecret', version, mainKeys(target));
   const path = `/keymanager/${version}/appkey/${encodeURIComponent(target.profile.appkey)}/secrets/${key.id}`;
-  const creds = version === 'v1.2' ? target.profile.credentials : undefined;
+  const credentials = version === 'v1.2' ? target.profile.credentials : undefined;
   for (const odd of [`${path}/`, path.replace('/secrets/', '/SECRETS/')]) {
-    await eitherOr(await skm.send('GET', odd, { credentials: creds }), expectations, (ex) => succeeds(ex, `getSecret_${v(target)}`));
+    await expectRefusedOrSucceeds(c, { expectations, send: (s) => s.send('GET', odd, { credentials }) }, (ex) => void succeeds(ex, id('getSecret', version)));
   }
 });
 
 test('scheduling an already scheduled key again fails or keeps the first date', requirement('SKM-MGT-DEL-005'), async ({ skm, provisioner, expectations }) => {
-  const keyId = succeeds<{ keyId: string }>(await provisioner.create('secret')).keyId;
-  const first = succeeds<{ deletionDateTime: string }>(await skm.call('scheduleKeyDeletion_v1_2', { keyId })).deletionDateTime;
-  await eitherOr(await skm.call('scheduleKeyDeletion_v1_2', { keyId }), expectations, (ex) => {
+  const keyId = (await provisioner.createControl('secret')).body.keyId as string;
+  // The control is this very request, the first time.
+  const first = await control(skm, 'scheduleKeyDeletion_v1_2', { keyId });
+  await expectRefusedOrSucceeds(first, { expectations }, (ex) => {
     const again = succeeds<{ deletionDateTime: string }>(ex).deletionDateTime;
-    ensure(again === first, { oracle: 'sameDeletionDate', title: 'A second schedule moved the deletion', expected: first, received: again, exchange: ex });
+    ensure(again === first.body.deletionDateTime, { oracle: 'sameDeletionDate', title: 'A second schedule moved the deletion', expected: String(first.body.deletionDateTime), received: again, exchange: ex });
   });
 });

@@ -1,33 +1,42 @@
 // Schema-violating bodies generated from the spec for every operation that takes one; each input is
 // re-checked against the generated request validator before use, so only really invalid input is
-// held against the target. Oracles: never a 5xx, always the error envelope, no internal detail;
-// afterwards the operation still answers a known-good request. Runs: SKM_ROBUSTNESS_RUNS (per
-// operation) or SKM_RUNS; the seed is in the test's annotations.
+// held against the target. After the positive control: never a 5xx, always the error envelope, no
+// internal detail; afterwards the operation still answers a known-good request. Runs:
+// SKM_ROBUSTNESS_RUNS (per operation) or SKM_RUNS; the seed is in the test's annotations.
 import fc from 'fast-check';
 import type { ValidateFunction } from 'ajv';
-import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
+import { test, requirement, needVersion } from '../../../harness/test.ts';
 import { operations } from '../../../generated/skm/operations.ts';
 import { requestSchemas } from '../../../generated/skm/request-schemas.ts';
 import * as validators from '../../../generated/skm/validators.js';
 import { checkedInvalidArbitrary } from '../../../generators/arbitraries.ts';
 import { propertyParameters } from '../../../harness/property-settings.ts';
-import { mainKeys, validCall, DATA_OPERATIONS } from '../../../harness/valid-calls.ts';
+import { confirmControl, mainKeys, validCall, DATA_OPERATIONS } from '../../../harness/valid-calls.ts';
+import { controlFor, expectRefused, type Control } from '../../../harness/refusal-check.ts';
 import { notAServerError } from '../../../harness/oracles/server-error.ts';
-import { refused } from '../../../harness/oracles/refusal.ts';
 import { noInternalDetail } from '../../../harness/oracles/leaks.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
-import type { Exchange } from '../../../harness/http/exchange.ts';
+import { attribute } from '../../../harness/oracles/conformance-failure.ts';
+import type { Expectations } from '../../../harness/oracles/expectations.ts';
 import type { Provisioner } from '../../../harness/provisioner.ts';
+import type { CreatableKind } from '../../../harness/provisioner.ts';
 
 const byName = validators as unknown as Record<string, ValidateFunction>;
 const RUNS = Number(process.env.SKM_ROBUSTNESS_RUNS ?? 250);
+const CREATED_KIND: Record<string, CreatableKind> = { createSecret: 'secret', createSymmetricKey: 'symmetric', createAsymmetricKey: 'asymmetric' };
 
-function judge(ex: Exchange, expectations: Parameters<typeof refused>[1], provisioner?: Provisioner): void {
-  const keyId = (ex.body as { keyId?: unknown } | undefined)?.keyId;
-  if (provisioner && typeof keyId === 'string') provisioner.track(keyId);
-  notAServerError(ex);
-  noInternalDetail(ex);
-  refused(ex, expectations);
+/** The control's request with a generated body: refused cleanly (a key made anyway still goes). */
+async function judge(c: Control, body: unknown, e: Expectations, provisioner?: Provisioner): Promise<void> {
+  await expectRefused(c, {
+    expectations: e,
+    send: async (skm) => {
+      const ex = await skm.call(c.operationId, { ...c.opts, body });
+      provisioner?.trackCreated(ex);
+      await attribute('SKM-ROB-GEN-001', () => notAServerError(ex));
+      await attribute('SKM-ROB-LEAK-001', () => noInternalDetail(ex));
+      return ex;
+    },
+  });
 }
 
 const REQS = requirement('SKM-ROB-GEN-001', 'SKM-ROB-GEN-002', 'SKM-ROB-JSON-002', 'SKM-ROB-JSON-003', 'SKM-ROB-JSON-004', 'SKM-ROB-LEAK-001', 'SKM-ROB-ALIVE-001');
@@ -38,25 +47,20 @@ for (const op of operations.filter((o) => requestSchemas[o.operationId]?.body)) 
   if (DATA_OPERATIONS.includes(op.operation)) {
     test(`${op.operationId} refuses generated invalid bodies cleanly`, REQS, async ({ skm, target, expectations }, testInfo) => {
       needVersion(target, op.version);
-      const good = needFixture(await validCall(skm, op.operation, op.version, mainKeys(target)), `keys for ${op.operation}`);
-      await fc.assert(
-        fc.asyncProperty(arbitrary, async (input) => {
-          judge(await skm.call(op.operationId, { ...good, body: input.value }), expectations);
-        }),
-        propertyParameters(testInfo, RUNS),
-      );
-      succeeds(await skm.call(op.operationId, (await validCall(skm, op.operation, op.version, mainKeys(target)))!));
+      const c = await controlFor(skm, op.operation, op.version, mainKeys(target));
+      await fc.assert(fc.asyncProperty(arbitrary, (input) => judge(c, input.value, expectations)), propertyParameters(testInfo, RUNS));
+      await attribute('SKM-ROB-ALIVE-001', async () => {
+        const ex = await skm.call(op.operationId, await validCall(skm, op.operation, op.version, mainKeys(target)));
+        succeeds(ex);
+        confirmControl(op.operation, ex);
+      });
     });
   } else {
-    test(`${op.operationId} refuses generated invalid bodies cleanly`, REQS, async ({ skm, target, expectations, provisioner }, testInfo) => {
-      await fc.assert(
-        fc.asyncProperty(arbitrary, async (input) => {
-          judge(await skm.call(op.operationId, { body: input.value }), expectations, provisioner);
-        }),
-        propertyParameters(testInfo, Math.ceil(RUNS / 3)),
-      );
-      const store = target.profile.provisioning?.keyStoreName ?? 'Store #1';
-      succeeds(await provisioner.create(op.operation === 'createSecret' ? 'secret' : op.operation === 'createSymmetricKey' ? 'symmetric' : 'asymmetric', { keyStoreName: store }));
+    test(`${op.operationId} refuses generated invalid bodies cleanly`, REQS, async ({ expectations, provisioner }, testInfo) => {
+      const kind = CREATED_KIND[op.operation];
+      const c = await provisioner.createControl(kind);
+      await fc.assert(fc.asyncProperty(arbitrary, (input) => judge(c, input.value, expectations, provisioner)), propertyParameters(testInfo, Math.ceil(RUNS / 3)));
+      await attribute('SKM-ROB-ALIVE-001', async () => succeeds(await provisioner.create(kind)));
     });
   }
 }

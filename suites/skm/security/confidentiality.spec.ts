@@ -3,37 +3,36 @@
 import { randomBytes } from 'node:crypto';
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
-import { refused } from '../../../harness/oracles/refusal.ts';
-import { ensure } from '../../../harness/oracles/conformance-failure.ts';
-import { leaksNothing } from '../../../harness/oracles/leaks.ts';
+import { controlFor, expectRefused, expectRefusedOrSucceeds } from '../../../harness/refusal-check.ts';
+import { ensure, precondition } from '../../../harness/oracles/conformance-failure.ts';
+import { mainKeys } from '../../../harness/valid-calls.ts';
 import { operationId } from '../../../harness/http/skm-client.ts';
+import { secondKey } from './second-key.ts';
 
 for (const version of versionsOf('asymmetricSign')) {
-  test(`${version}: a signature of another key never verifies`, requirement('SKM-SEC-SIG-001'), async ({ skm, target }) => {
+  test(`${version}: a signature of another key never verifies`, requirement('SKM-SEC-SIG-001'), async ({ skm, target, expectations }) => {
     needVersion(target, version);
-    const key = needFixture(target.profile.keys.asymmetric, 'keys.asymmetric');
-    const other = needFixture(target.profile.fixtures?.rotated?.asymmetric ?? target.profile.fixtures?.mac?.keys.asymmetric, 'a second asymmetric key (fixtures.rotated.asymmetric)');
-    const mac = target.profile.fixtures?.rotated?.asymmetric ? undefined : target.profile.fixtures?.mac?.registered;
-    const signed = succeeds<{ signature: string }>(await skm.call(operationId('asymmetricSign', version), { keyId: other, mac, body: { plaintext: 'cross-key' } }));
-    const ex = await skm.call(operationId('asymmetricVerify', version), { keyId: key.id, body: { plaintext: 'cross-key', signature: signed.signature } });
-    ensure((ex.body as { result?: unknown } | undefined)?.result !== true, { oracle: 'verifyNeverTrue', title: 'Another key\'s signature verified', expected: 'result false or a refusal', received: 'result true', exchange: ex });
+    const other = secondKey(target, 'asymmetric');
+    // The control: verify answers true for a genuine signature of this key, so "never true" means something.
+    const c = await controlFor(skm, 'asymmetricVerify', version, mainKeys(target));
+    const plaintext = (c.opts.body as { plaintext: string }).plaintext;
+    const signed = await precondition(async () => succeeds<{ signature: string }>(await skm.call(operationId('asymmetricSign', version), { ...other.auth, keyId: other.keyId, body: { plaintext } })));
+    await expectRefusedOrSucceeds(c, { expectations, breaking: { body: { plaintext, signature: signed.signature } } }, (ex) => {
+      ensure((ex.body as { result?: unknown } | undefined)?.result !== true, { oracle: 'verifyNeverTrue', title: 'Another key\'s signature verified', expected: 'result false or a refusal', received: 'result true', exchange: ex });
+    });
   });
 
   test(`${version}: errors do not echo submitted plaintext or secrets`, requirement('SKM-SEC-ECHO-001'), async ({ skm, target, expectations }) => {
     needVersion(target, version);
-    const sym = needFixture(target.profile.keys.symmetric, 'keys.symmetric');
     const marker = `echo-${randomBytes(12).toString('hex')}`;
-    const over = await skm.call(operationId('symmetricEncrypt', version), { keyId: sym.id, body: { plaintext: marker + 'a'.repeat(33_000) } });
-    refused(over, expectations);
-    leaksNothing(over, { 'submitted plaintext': marker });
-    const badKey = await skm.call(operationId('symmetricEncrypt', version), { keyId: randomBytes(16).toString('hex'), body: { plaintext: marker } });
-    refused(badKey, expectations);
-    leaksNothing(badKey, { 'submitted plaintext': marker });
+    const encrypt = await controlFor(skm, 'symmetricEncrypt', version, mainKeys(target));
+    const protect = { 'submitted plaintext': marker };
+    await expectRefused(encrypt, { expectations, breaking: { body: { plaintext: marker + 'a'.repeat(33_000) } }, protect });
+    await expectRefused(encrypt, { expectations, breaking: { keyId: randomBytes(16).toString('hex'), body: { plaintext: marker } }, protect });
     const secret = target.profile.keys.secret;
     if (secret?.value) {
-      const wrongApp = await skm.call(operationId('getSecret', version), { keyId: secret.id, appkey: `nx${marker}` });
-      refused(wrongApp, expectations);
-      leaksNothing(wrongApp, { 'secret value': secret.value });
+      const read = await controlFor(skm, 'getSecret', version, mainKeys(target));
+      await expectRefused(read, { expectations, breaking: { appkey: `nx${marker}` }, protect: { 'secret value': secret.value } });
     }
   });
 }
@@ -41,9 +40,12 @@ for (const version of versionsOf('asymmetricSign')) {
 test('plain HTTP serves no data from a store that requires a certificate', requirement('SKM-SEC-CERT-001'), async ({ skm, target, expectations }) => {
   const plain = needFixture(target.profile.plainBaseUrl, 'plainBaseUrl');
   const f = needFixture(target.profile.fixtures?.certificate, 'fixtures.certificate');
-  const keyId = needFixture(f.keys.secret, 'fixtures.certificate.keys.secret');
+  const secret = needFixture(f.keys.secret, 'fixtures.certificate.keys.secret');
+  const cert = needFixture(f.valid, 'fixtures.certificate.valid') as { pkcs12?: string; passphrase?: string; cert?: string; key?: string };
+  const certificate = cert.pkcs12 ? { name: 'fixtures.certificate.valid', pkcs12: cert.pkcs12, passphrase: cert.passphrase } : { name: 'fixtures.certificate.valid', certPem: target.file(cert.cert!), keyPem: target.file(cert.key!) };
   const version = target.profile.apiVersions.includes('v1.0') ? 'v1.0' : 'v1.2';
-  const ex = await skm.call(operationId('getSecret', version), { keyId, plain: true });
   ensure(plain.startsWith('http://'), { oracle: 'plainHttp', title: 'plainBaseUrl is not plain HTTP', expected: 'http://…', received: plain });
-  refused(ex, expectations);
+  // The control: over HTTPS with its certificate, that store serves the secret.
+  const c = await controlFor(skm, 'getSecret', version, { secret }, { certificate });
+  await expectRefused(c, { expectations, breaking: { plain: true, certificate: undefined } });
 });

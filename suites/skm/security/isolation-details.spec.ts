@@ -4,18 +4,19 @@
 import { randomBytes } from 'node:crypto';
 import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
-import { refused, refusedWith } from '../../../harness/oracles/refusal.ts';
-import { ensure } from '../../../harness/oracles/conformance-failure.ts';
-import { mainKeys, validCall } from '../../../harness/valid-calls.ts';
+import { control, controlFor, expectRefused, expectRefusedOrSucceeds } from '../../../harness/refusal-check.ts';
+import { attribute, ensure } from '../../../harness/oracles/conformance-failure.ts';
+import { mainKeys } from '../../../harness/valid-calls.ts';
+import { secondKey } from './second-key.ts';
+
+const v = (target: { profile: { apiVersions: string[] } }) => (target.profile.apiVersions.includes('v1.0') ? 'v1.0' : 'v1.2');
 
 test('another tenant\'s key gets the same message as a key that exists nowhere', requirement('SKM-SEC-TEN-002'), async ({ skm, target, expectations }) => {
   const other = needFixture(target.profile.fixtures?.otherTenant, 'fixtures.otherTenant');
   const theirs = needFixture(other.keys.secret, 'fixtures.otherTenant.keys.secret');
-  const version = target.profile.apiVersions.includes('v1.0') ? 'v1_0' : 'v1_2';
-  const nowhere = await skm.call(`getSecret_${version}`, { keyId: randomBytes(16).toString('hex') });
-  refused(nowhere, expectations);
-  const ex = await skm.call(`getSecret_${version}`, { keyId: theirs });
-  refusedWith(ex, 'Invalid Key Id', expectations);
+  const c = await controlFor(skm, 'getSecret', v(target), mainKeys(target));
+  const nowhere = await expectRefused(c, { expectations, breaking: { keyId: randomBytes(16).toString('hex') } });
+  const ex = await expectRefused(c, { expectations, breaking: { keyId: theirs } });
   ensure(ex.resultMessage === nowhere.resultMessage, { oracle: 'sameMessage', title: 'Another tenant\'s key is told apart', expected: JSON.stringify(nowhere.resultMessage), received: JSON.stringify(ex.resultMessage), exchange: ex });
 });
 
@@ -23,25 +24,29 @@ test('v1.2 credentials of another project, or a mixed pair, do not open this app
   needVersion(target, 'v1.2');
   const other = needFixture(target.profile.fixtures?.otherTenant?.credentials, 'fixtures.otherTenant.credentials');
   const mine = needFixture(target.profile.credentials, 'credentials');
-  const good = needFixture(await validCall(skm, 'getSecret', 'v1.2', mainKeys(target)), 'keys.secret');
-  succeeds(await skm.call('getSecret_v1_2', good));
-  refused(await skm.call('getSecret_v1_2', { ...good, credentials: other }), expectations);
-  refused(await skm.call('getSecret_v1_2', { ...good, credentials: { accessKeyId: other.accessKeyId, secretAccessKey: mine.secretAccessKey } }), expectations);
-  refused(await skm.call('getSecret_v1_2', { ...good, credentials: { accessKeyId: mine.accessKeyId, secretAccessKey: other.secretAccessKey } }), expectations);
+  const c = await controlFor(skm, 'getSecret', 'v1.2', mainKeys(target));
+  await attribute('SKM-SEC-TEN-004', () => expectRefused(c, { expectations, breaking: { credentials: other } }));
+  await attribute('SKM-SEC-CRED-003', async () => {
+    await expectRefused(c, { expectations, breaking: { credentials: { accessKeyId: other.accessKeyId, secretAccessKey: mine.secretAccessKey } } });
+    await expectRefused(c, { expectations, breaking: { credentials: { accessKeyId: mine.accessKeyId, secretAccessKey: other.secretAccessKey } } });
+  });
 });
 
-test('a ciphertext of one symmetric key never decrypts under another', requirement('SKM-SEC-CT-004'), async ({ skm, target }) => {
-  const version = target.profile.apiVersions.includes('v1.0') ? 'v1_0' : 'v1_2';
+test('a ciphertext of one symmetric key never decrypts under another', requirement('SKM-SEC-CT-004'), async ({ skm, target, expectations }) => {
+  const version = v(target);
+  const second = secondKey(target, 'symmetric');
+  // The control: the second key decrypts a ciphertext of its own, so a refusal of the foreign one means something.
+  const c = await controlFor(skm, 'symmetricDecrypt', version, { symmetric: second.keyId }, second.auth);
   const mine = needFixture(target.profile.keys.symmetric, 'keys.symmetric');
-  const second = needFixture(target.profile.fixtures?.rotated?.symmetric ?? target.profile.fixtures?.ipv4Allowed?.keys.symmetric, 'a second symmetric key (fixtures.rotated.symmetric)');
   const plaintext = `cross key ${randomBytes(6).toString('hex')}`;
-  const enc = succeeds<{ ciphertext: string }>(await skm.call(`symmetricEncrypt_${version}`, { keyId: mine.id, body: { plaintext } }));
-  const ex = await skm.call(`symmetricDecrypt_${version}`, { keyId: second, body: { ciphertext: enc.ciphertext } });
-  ensure((ex.body as { plaintext?: unknown } | undefined)?.plaintext !== plaintext, { oracle: 'keySeparation', title: 'Another key decrypted the ciphertext', expected: 'a refusal or other text', received: 'the original plaintext', exchange: ex });
+  const enc = (await control(skm, `symmetricEncrypt_${version.replace('.', '_')}`, { keyId: mine.id, body: { plaintext } })).body as { ciphertext: string };
+  await expectRefusedOrSucceeds(c, { expectations, breaking: { body: { ciphertext: enc.ciphertext } } }, (ex) => {
+    ensure((ex.body as { plaintext?: unknown } | undefined)?.plaintext !== plaintext, { oracle: 'keySeparation', title: 'Another key decrypted the ciphertext', expected: 'a refusal or other text', received: 'the original plaintext', exchange: ex });
+  });
 });
 
 test('twenty concurrent encrypt and decrypt calls all come back right', requirement('SKM-ROB-CONC-001'), async ({ skm, target }) => {
-  const version = target.profile.apiVersions.includes('v1.0') ? 'v1_0' : 'v1_2';
+  const version = v(target).replace('.', '_');
   const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');
   await Promise.all(Array.from({ length: 20 }, async (_, i) => {
     const plaintext = `concurrent ${i} ${randomBytes(4).toString('hex')}`;
