@@ -11,14 +11,14 @@ const keyedOps = dataOps.filter((o) => KEY_KIND[o.operation]);
 const unknownKeyId = () => randomBytes(16).toString('hex');
 
 for (const op of dataOps) {
-  test(`${op.operationId}: an unknown appkey is refused with Invalid Appkey`, requirement('SKM-ERR-APPKEY-001'), async ({ skm, target, expectations }) => {
+  test(`${op.operationId}: an unknown appkey is refused with Invalid Appkey`, requirement('SKM-ERR-APPKEY-001', 'SKM-ERR-GEN-002'), async ({ skm, target, expectations }) => {
     needVersion(target, op.version);
     await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: mainKeys(target), breaking: { appkey: `nx${randomBytes(8).toString('hex')}` }, message: 'Invalid Appkey' });
   });
 }
 
 for (const op of keyedOps) {
-  test(`${op.operationId}: an unknown key id is refused with Invalid Key Id`, requirement('SKM-ERR-KEYID-001'), async ({ skm, target, expectations }) => {
+  test(`${op.operationId}: an unknown key id is refused with Invalid Key Id`, requirement('SKM-ERR-KEYID-001', 'SKM-ERR-GEN-002'), async ({ skm, target, expectations }) => {
     needVersion(target, op.version);
     await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: mainKeys(target), breaking: { keyId: unknownKeyId() }, message: 'Invalid Key Id' });
   });
