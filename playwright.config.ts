@@ -1,12 +1,27 @@
 // The conformance run: every suite under suites/, against SKM_TARGET or the embedded mock.
 import { defineConfig } from '@playwright/test';
+import { positiveInt } from './cli/args.ts';
+import { ConfigError, CONFIG_ERROR_EXIT } from './harness/config-error.ts';
+
+/** SKM_WORKERS, checked here: Playwright waits forever for NaN workers. */
+function workers(): number {
+  try {
+    return positiveInt(process.env.SKM_WORKERS || undefined, 'SKM_WORKERS') ?? 2;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(`skm-conformance: ${e.message}`);
+    process.exit(CONFIG_ERROR_EXIT);
+  }
+}
 
 export default defineConfig({
   testDir: 'suites',
   outputDir: 'out/test-results',
+  // A passing test leaves nothing behind, not even an empty folder per test.
+  preserveOutput: 'failures-only',
   globalSetup: './harness/global-setup.ts',
   fullyParallel: true,
-  workers: process.env.SKM_WORKERS ? Number(process.env.SKM_WORKERS) : 2,
+  workers: workers(),
   timeout: 60_000,
   retries: 0,
   reporter: [[process.env.CI ? 'dot' : 'line'], ['html', { outputFolder: 'out/playwright-report', open: 'never' }], ['./reports/conformance-reporter.ts'], ...(process.env.SKM_BLOB_DIR ? [['blob', { outputDir: process.env.SKM_BLOB_DIR }] as const] : [])],

@@ -1,4 +1,6 @@
 // Small argument helpers for the command: every mistake is a ConfigError (one line, exit code 2).
+import { existsSync, mkdirSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../harness/config-error.ts';
 
@@ -47,4 +49,26 @@ export function regex(value: string | undefined, flag: string): string | undefin
     throw new ConfigError(`${flag} is not a valid regular expression: ${(e as Error).message}`, { cause: e });
   }
   return value;
+}
+
+/** Creates the output folder now and checks that it takes files, so that a path that cannot be one
+ *  is a usage error before anything runs. */
+export function outputFolder(path: string, flag: string): string {
+  try {
+    makeFolder(path);
+    rmdirSync(mkdtempSync(join(path, '.skm-write-check-')));
+  } catch (e) {
+    throw new ConfigError(`${flag} ${path}: cannot be used as the output folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return path;
+}
+
+/** One level at a time: Node's recursive mkdir never returns for a path under /proc. */
+function makeFolder(path: string): void {
+  if (existsSync(path)) {
+    if (!statSync(path).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    return;
+  }
+  makeFolder(dirname(path));
+  mkdirSync(path);
 }

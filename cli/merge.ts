@@ -10,7 +10,7 @@ import { mergeModels, missingShards, MergeError } from '../reports/merge.ts';
 import { verdictLines } from '../reports/model.ts';
 import { parseModelJson } from '../reports/render-json.ts';
 import { REPORT_FILES, writeReport } from '../reports/write-report.ts';
-import { parse } from './args.ts';
+import { outputFolder, parse } from './args.ts';
 import { PLAYWRIGHT_CLI } from './paths.ts';
 
 export const MERGE_HELP = `Usage: skm-conformance merge [--out DIR] SHARD_DIR...
@@ -54,6 +54,7 @@ export function merge(argv: string[]): number {
     return 0;
   }
   if (positionals.length === 0) throw new ConfigError('merge: name the shard folders to merge (see skm-conformance merge --help)');
+  const out = outputFolder(resolve(values.out ?? 'out/report'), 'merge: --out');
   const models = positionals.map((p) => {
     const path = modelPath(p);
     let text: string;
@@ -77,7 +78,6 @@ export function merge(argv: string[]): number {
   }
   const missing = missingShards(model);
   if (missing.length > 0) throw new ConfigError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing; the report would not be the whole run`);
-  const out = resolve(values.out ?? 'out/report');
   const html = writeReport(model, out);
   const dirs = positionals.map((p) => resolve(p)).filter((p) => existsSync(p) && statSync(p).isDirectory());
   const playwright = dirs.length === positionals.length && mergeBlobs(dirs, out);

@@ -12,7 +12,7 @@ import { parseProfiles, parseVersions } from '../reports/environment.ts';
 import { parseModelJson } from '../reports/render-json.ts';
 import { REPORT_FILES } from '../reports/write-report.ts';
 import type { Profile } from '../reports/model.ts';
-import { parse, list, positiveInt, seed as parseSeed, shard as parseShard, regex } from './args.ts';
+import { parse, list, positiveInt, seed as parseSeed, shard as parseShard, regex, outputFolder } from './args.ts';
 import { PLAYWRIGHT_CLI, PLAYWRIGHT_CONFIG } from './paths.ts';
 
 export const RUN_HELP = `Usage: skm-conformance run [options]
@@ -30,7 +30,7 @@ Options:
   --runs N           runs of every fast-check property (default: each property's own)
   --seed S           fast-check seed (default: drawn, and printed in the report)
   --shard K/N        run only shard K of N; merge the shard folders with skm-conformance merge
-  --workers N        parallel workers (default 2)
+  --workers N        parallel workers (default $SKM_WORKERS, else 2)
   --out DIR          output folder (default out/report, or out/shard-K-of-N with --shard)
   -h, --help         this text
 
@@ -80,7 +80,7 @@ export function planRun(argv: string[], cwd = process.cwd(), env: NodeJS.Process
   const versions = values.versions === undefined ? undefined : parseVersions(list(values.versions)!);
   const grep = regex(values.grep, '--grep');
   const runs = positiveInt(values.runs, '--runs');
-  const workers = positiveInt(values.workers, '--workers');
+  const workers = values.workers === undefined ? positiveInt(env.SKM_WORKERS || undefined, 'SKM_WORKERS') : positiveInt(values.workers, '--workers');
   const shard = parseShard(values.shard);
   const seed = parseSeed(values.seed) ?? randomInt(2 ** 31);
   let target: string | undefined;
@@ -127,6 +127,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(RUN_HELP);
     return 0;
   }
+  outputFolder(plan.out, '--out');
   for (const f of Object.values(REPORT_FILES)) rmSync(join(plan.out, f), { force: true });
   rmSync(join(plan.out, 'blob'), { recursive: true, force: true });
   const env = childEnv(plan);

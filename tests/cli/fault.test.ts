@@ -2,14 +2,17 @@
 // profile, names the requirement, and carries the evidence that proves it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConformanceModel } from '../../reports/model.ts';
-import { cli } from './cli-run.ts';
+import { spawnSync } from 'node:child_process';
+import { cli, ROOT } from './cli-run.ts';
+import { tempDir } from '../temp-dir.ts';
+import { P12_PASSPHRASE, writeTlsFiles } from '../harness/tls-files.ts';
+import { PLAYWRIGHT_CLI } from '../../cli/paths.ts';
 
 test('a fault of the mock fails its profile with evidence', async () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'skm-fault-')), 'report');
+  const out = join(tempDir('skm-fault-'), 'report');
   const r = await cli(['run', '--profile', 'core', '--versions', 'v1.0', '--grep', 'encrypt returns Base64', '--seed', '3', '--out', out], { SKM_MOCK_FAULTS: 'missing-keyversion' });
   assert.equal(r.code, 1, r.stdout + r.stderr);
   assert.match(r.stdout, /\n {2}core {2}failed: \d+ MUST failed: .*SKM-SYM-ENC-001/);
@@ -33,7 +36,7 @@ test('a fault of the mock fails its profile with evidence', async () => {
 });
 
 test('usage and configuration errors are one line and exit code 2', async () => {
-  const cases: [string[], RegExp][] = [
+  const cases: [string[], RegExp, NodeJS.ProcessEnv?][] = [
     [['run', '--profile', 'gold'], /^skm-conformance: unknown profile gold \(known: core, /],
     [['run', '--versions', 'v9.9'], /^skm-conformance: unknown API version v9\.9/],
     [['run', '--shard', '3/2'], /^skm-conformance: --shard needs k\/n/],
@@ -42,12 +45,17 @@ test('usage and configuration errors are one line and exit code 2', async () => 
     [['run', '--nope'], /^skm-conformance: run: Unknown option '--nope'/],
     [['validate-target', 'package.json'], /^skm-conformance: target profile package\.json: field /],
     [['frobnicate'], /^skm-conformance: unknown command "frobnicate"/],
-    [['mock', '--faults', 'no-such-fault'], /^skm-conformance: mock: unknown fault no-such-fault/],
+    [['mock', '--faults', 'no-such-fault'], /^skm-conformance: mock: .*unknown fault no-such-fault/],
+    [['run', '--out', '/proc/nope'], /^skm-conformance: --out \/proc\/nope: cannot be used as the output folder \(ENOENT\)$/],
+    [['run', '--out', '/etc/passwd'], /^skm-conformance: --out \/etc\/passwd: cannot be used as the output folder \(ENOTDIR\)$/],
+    [['merge', '--out', '/etc/passwd/x', 'out/report'], /^skm-conformance: merge: --out \/etc\/passwd\/x: cannot be used as the output folder \(ENOTDIR\)$/],
+    [['run'], /^skm-conformance: SKM_WORKERS needs a positive whole number, got "abc"$/, { SKM_WORKERS: 'abc' }],
+    [['run', '--workers', '0'], /^skm-conformance: --workers needs a positive whole number, got "0"$/],
   ];
-  await Promise.all(cases.map(async ([args, message]) => {
-    const r = await cli(args);
+  await Promise.all(cases.map(async ([args, message, env]) => {
+    const r = await cli(args, env);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
-    assert.match(r.stderr, message, args.join(' '));
+    assert.match(r.stderr.trimEnd(), message, args.join(' '));
     assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line: ${r.stderr}`);
   }));
 });
@@ -63,9 +71,7 @@ test('every command has --help', async () => {
 });
 
 test('validate-target says what a profile lacks', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'skm-validate-'));
-  const profile = join(dir, 'p.yaml');
-  const { writeFileSync } = await import('node:fs');
+  const profile = join(tempDir('skm-validate-'), 'p.yaml');
   writeFileSync(profile, 'profileVersion: 1\nfamily: skm\nbaseUrl: https://127.0.0.1:9\napiVersions: [v1.0]\nappkey: abcdefgh1234\nkeys: { secret: { id: s } }\n');
   const r = await cli(['validate-target', profile]);
   assert.equal(r.code, 0, r.stderr);
@@ -73,4 +79,33 @@ test('validate-target says what a profile lacks', async () => {
   assert.doesNotMatch(r.stdout, /abcdefgh/);
   assert.match(r.stdout, /no keys\.symmetric, keys\.asymmetric/);
   assert.match(r.stdout, /fixtures missing .*: ipv4Denied, /);
+});
+
+test('npm run conformance with SKM_WORKERS=abc stops at once with one line and exit code 2', () => {
+  const r = spawnSync(process.execPath, [PLAYWRIGHT_CLI, 'test', '--list'], { cwd: ROOT, env: { ...process.env, SKM_WORKERS: 'abc' }, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 2, r.stdout + r.stderr);
+  assert.equal(r.stderr, 'skm-conformance: SKM_WORKERS needs a positive whole number, got "abc"\n');
+});
+
+test('validate-target names a client certificate that does not open and a tls.ca that is no certificate', async () => {
+  const dir = tempDir('skm-validate-tls-');
+  await writeTlsFiles(dir);
+  const profile = (name: string, ca: string, passphrase: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, `profileVersion: 1\nfamily: skm\nbaseUrl: https://127.0.0.1:9\napiVersions: [v1.0]\nappkey: abcdefgh1234\nkeys: {}
+tls: { ca: ${ca} }\nfixtures: { certificate: { keys: { secret: s }, valid: { pkcs12: client.p12, passphrase: "${passphrase}" } } }\n`);
+    return path;
+  };
+  const ok = await cli(['validate-target', profile('ok.yaml', 'ca.pem', P12_PASSPHRASE)]);
+  assert.equal(ok.code, 0, ok.stderr);
+  const refused: [string, RegExp][] = [
+    [profile('pass.yaml', 'ca.pem', 'wrong'), /: field fixtures\.certificate\.valid\.pkcs12 names client\.p12, which does not open as PKCS#12 with fixtures\.certificate\.valid\.passphrase/],
+    [profile('ca.yaml', 'not-a-cert.pem', P12_PASSPHRASE), /: field tls\.ca names not-a-cert\.pem, which holds no PEM certificate$/],
+  ];
+  for (const [path, message] of refused) {
+    const r = await cli(['validate-target', path]);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr.trimEnd(), message);
+  }
 });
