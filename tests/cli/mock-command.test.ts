@@ -2,15 +2,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTarget } from '../../harness/profile/load-target.ts';
 import { probeTarget } from '../../harness/probe-target.ts';
 import { BIN } from './cli-run.ts';
+import { tempDir } from '../temp-dir.ts';
 
 test('mock prints its profile path, answers, and stops on SIGINT', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'skm-mock-cmd-'));
+  const dir = tempDir('skm-mock-cmd-');
   const child = spawn(process.execPath, [BIN, 'mock', '--profile-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));

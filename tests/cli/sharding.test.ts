@@ -3,15 +3,15 @@
 // failures and not-covered requirements are all in it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from './cli-run.ts';
+import { tempDir } from '../temp-dir.ts';
 import type { ConformanceModel } from '../../reports/model.ts';
 
 const SELECTION = ['--profile', 'core,client-auth', '--versions', 'v1.0', '--grep', 'getSecret_v1_0|secret query v1\\.0|local key', '--seed', '1234', '--runs', '3'];
 const ENV = { SKM_MOCK_FAULTS: 'wrong-message' };
-const dir = mkdtempSync(join(tmpdir(), 'skm-shards-'));
+const dir = tempDir('skm-shards-');
 
 const read = (d: string) => JSON.parse(readFileSync(join(d, 'conformance.json'), 'utf8')) as ConformanceModel;
 
