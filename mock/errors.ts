@@ -1,5 +1,5 @@
-// The failure modes the mock reports: the documents' messages (solution guide, FACTS.md), plus one
-// message of our own for bad v1.2 credentials, which no document names.
+// The failure modes the mock reports: the documents' messages (solution guide, FACTS.md), plus two
+// of our own for what no document names: bad v1.2 credentials, and (alternate personality) a wrong method.
 export const ERROR_MESSAGES = [
   'Invalid Appkey',
   'Invalid Key Id',
@@ -12,6 +12,7 @@ export const ERROR_MESSAGES = [
   'Certificate Auth Failure',
   'URL NOT FOUND',
   'Invalid Authentication',
+  'Method Not Allowed',
 ] as const;
 
 export type ErrorMessage = (typeof ERROR_MESSAGES)[number];
@@ -29,7 +30,13 @@ export const DEFAULT_RESULT_CODES: Readonly<Record<ErrorMessage, number>> = {
   'Certificate Auth Failure': -9,
   'URL NOT FOUND': -10,
   'Invalid Authentication': -11,
+  'Method Not Allowed': -12,
 };
+
+/** The alternate personality's codes (positive-result-codes): SKM publishes none, so any non-zero number will do. */
+export const POSITIVE_RESULT_CODES: Readonly<Record<ErrorMessage, number>> = Object.fromEntries(
+  ERROR_MESSAGES.map((message, i) => [message, 1001 + i]),
+) as Record<ErrorMessage, number>;
 
 /** HTTP status of each error under `--error-transport http4xx`. */
 export const HTTP_STATUS: Readonly<Record<ErrorMessage, number>> = {
@@ -44,12 +51,20 @@ export const HTTP_STATUS: Readonly<Record<ErrorMessage, number>> = {
   'Certificate Auth Failure': 403,
   'URL NOT FOUND': 404,
   'Invalid Authentication': 401,
+  'Method Not Allowed': 405,
 };
 
 /** A client-side failure: handlers throw it, the dispatcher turns it into an error envelope. */
 export class SkmError extends Error {
   constructor(readonly skmMessage: ErrorMessage) {
     super(skmMessage);
+  }
+}
+
+/** A documented path called with another method (alternate personality: wrong-method-405). */
+export class MethodNotAllowed extends SkmError {
+  constructor(readonly allowed: readonly string[]) {
+    super('Method Not Allowed');
   }
 }
 

@@ -1,16 +1,27 @@
 // Deliberate deviations from the documents, switched on by name (`--fault NAME`), so the harness can be
 // shown to catch implementations known to be wrong. Each names the catalogue requirements it violates.
-export type FaultCategory = 'envelope' | 'crypto' | 'limits' | 'auth' | 'lifecycle' | 'robustness';
+// Besides the hand-made deviations, one dead-operation fault per logical operation refuses every call of
+// that operation: every requirement on the operation is then unmet.
+import { logicalOperations } from '../generated/skm/operations.ts';
+import { requirements as catalogue } from '../generated/skm/requirements.ts';
+
+export type FaultCategory = 'envelope' | 'crypto' | 'limits' | 'auth' | 'lifecycle' | 'robustness' | 'operation';
 
 export interface Fault {
   name: string;
+  /** a deviation bends one behaviour; a dead operation refuses every call of `operation` */
+  kind: 'deviation' | 'dead-operation';
   category: FaultCategory;
   description: string;
   /** requirement ids (spec/skm/requirements.yaml) the fault violates */
   requirements: readonly string[];
+  /** the logical operation (x-skm-operation) a dead-operation fault refuses */
+  operation?: string;
 }
 
-export const FAULTS = [
+type Deviation = Omit<Fault, 'kind' | 'operation'>;
+
+const DEVIATIONS = [
   // envelope
   { name: 'error-as-success', category: 'envelope', description: 'error responses report header.isSuccessful true', requirements: ['SKM-ERR-GEN-001', 'SKM-ROB-GEN-002'] },
   { name: 'wrong-message', category: 'envelope', description: 'Invalid Key Id is spelled "Invalid KeyId"', requirements: ['SKM-ERR-GEN-002', 'SKM-ERR-KEYID-001'] },
@@ -56,9 +67,27 @@ export const FAULTS = [
   { name: '5xx-on-bad-json', category: 'robustness', description: 'a body that is not valid JSON gets HTTP 500', requirements: ['SKM-ROB-JSON-001', 'SKM-ROB-GEN-001'] },
   { name: 'stack-trace-in-error', category: 'robustness', description: 'error messages carry a stack trace', requirements: ['SKM-ROB-LEAK-001'] },
   { name: 'error-5xx-on-unknown-url', category: 'robustness', description: 'an unknown path or method gets HTTP 500 instead of URL NOT FOUND', requirements: ['SKM-ERR-URL-001', 'SKM-ROB-GEN-001'] },
-] as const satisfies readonly Fault[];
+] as const satisfies readonly Deviation[];
 
-export type FaultName = (typeof FAULTS)[number]['name'];
+type LogicalOperation = (typeof logicalOperations)[number];
+export type DeviationName = (typeof DEVIATIONS)[number]['name'];
+
+/** Keyed operations answer Invalid Key Id (no such key); the others Invalid Appkey, the only check before them. */
+function deadOperation(operation: LogicalOperation): Fault {
+  return {
+    name: `dead-${operation}`,
+    kind: 'dead-operation',
+    category: 'operation',
+    description: `every ${operation} call, in every API version, is refused (Invalid Key Id, or Invalid Appkey where no key is named)`,
+    requirements: catalogue.filter((r) => r.operations.includes(operation)).map((r) => r.id),
+    operation,
+  };
+}
+
+export const FAULTS: readonly Fault[] = [
+  ...DEVIATIONS.map((d): Fault => ({ ...d, kind: 'deviation' })),
+  ...logicalOperations.map(deadOperation),
+];
 
 export class UnknownFaultError extends Error {}
 
@@ -75,8 +104,13 @@ export class Faults {
     this.active = new Set(names);
   }
 
-  has(name: FaultName): boolean {
+  has(name: DeviationName): boolean {
     return this.active.has(name);
+  }
+
+  /** Whether a dead-operation fault refuses this logical operation. */
+  isDead(operation: string): boolean {
+    return this.active.has(`dead-${operation}`);
   }
 
   get names(): string[] {

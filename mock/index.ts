@@ -5,12 +5,16 @@ import { ClientAuth } from './auth/client-auth.ts';
 import { CertificateInspector } from './auth/certificates.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { App } from './app.ts';
+import { CryptoSuite } from './crypto/suite.ts';
 import { Envelope, resolveResultCodes, type ErrorTransport, type ResultCodesOption } from './envelope.ts';
+import { POSITIVE_RESULT_CODES } from './errors.ts';
 import { Faults } from './faults.ts';
+import { KeyHistory } from './handlers/history.ts';
 import { DEFAULT_CACHE_DIR, loadMaterial } from './material.ts';
 import { stateFromSeed } from './initial-state.ts';
+import { Personality, type PersonalityName } from './personality.ts';
 import { writeProfile } from './profile-writer.ts';
-import { Router } from './router.ts';
+import { Router, routerOptions } from './router.ts';
 import { readSeed } from './seed.ts';
 import { listen, type Listening } from './server.ts';
 import { Journal } from './store/journal.ts';
@@ -31,8 +35,10 @@ export interface MockOptions {
   faults?: string[];
   /** default http4xx */
   errorTransport?: ErrorTransport;
-  /** default distinct */
+  /** default distinct (alternate personality: 1001 upwards) */
   resultCodes?: ResultCodesOption;
+  /** which reading of what the documents leave open (mock/personality.ts); default reference */
+  personality?: PersonalityName;
   /** time for the key lifecycle; default the system clock */
   clock?: Clock;
   /** plain HTTP port; default 0 (any free port) */
@@ -55,21 +61,28 @@ export interface RunningMock {
 
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const faults = new Faults(options.faults);
+  const personality = new Personality(options.personality);
   const errorTransport = options.errorTransport ?? 'http4xx';
-  const envelope = new Envelope(errorTransport, resolveResultCodes(options.resultCodes), faults);
+  const codes = options.resultCodes ?? (personality.has('positive-result-codes') ? POSITIVE_RESULT_CODES : 'distinct');
+  const envelope = new Envelope(errorTransport, resolveResultCodes(codes), faults, personality);
   const clock = options.clock ?? systemClock;
-  const store = await openStore(options.seedFile ?? DEFAULT_SEED_FILE, options.dataDir, clock, options.materialCache ?? DEFAULT_CACHE_DIR);
+  const cache = options.materialCache ?? DEFAULT_CACHE_DIR;
+  const store = await openStore(options.seedFile ?? DEFAULT_SEED_FILE, options.dataDir, clock, cache, personality);
   let listening: Listening | undefined;
   try {
     const { state } = store;
-    const clientAuth = new ClientAuth(new CertificateInspector(state.pki.ca.certPem), clock, faults);
-    const app = new App(new Router(), envelope, { store, clock, faults, clientAuth });
-    listening = await listen(app, envelope, state.pki, { http: options.httpPort, https: options.httpsPort });
+    const clientAuth = new ClientAuth(new CertificateInspector(state.pki.ca.certPem), clock, faults, personality);
+    const services = { store, clock, faults, personality, suite: new CryptoSuite(personality), history: new KeyHistory(), clientAuth };
+    const app = new App(new Router(undefined, routerOptions(personality)), envelope, services);
+    listening = await listen(app, envelope, state.pki, { http: options.httpPort, https: options.httpsPort, personality });
     const { baseUrl, plainBaseUrl } = listening;
-    const profilePath = writeProfile(options.profileDir ?? DEFAULT_PROFILE_DIR, { state, baseUrl, plainBaseUrl, errorTransport, resultCodes: envelope.resultCodes });
+    const profilePath = writeProfile(options.profileDir ?? DEFAULT_PROFILE_DIR, {
+      state, baseUrl, plainBaseUrl, errorTransport, resultCodes: envelope.resultCodes, personality: personality.name,
+    });
     if (!options.quiet) {
       const active = faults.names.length > 0 ? `; faults: ${faults.names.join(', ')}` : '';
-      console.log(`SKM mock on ${baseUrl} (plain ${plainBaseUrl}); target profile written to ${profilePath}${active}`);
+      const reading = personality.name === 'reference' ? '' : `; ${personality.name} personality`;
+      console.log(`SKM mock on ${baseUrl} (plain ${plainBaseUrl}); target profile written to ${profilePath}${reading}${active}`);
     }
     const running = listening;
     return {
@@ -88,11 +101,16 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   }
 }
 
-/** In memory from the seed, or from a data directory (the seed only fills a new one). */
-async function openStore(seedFile: string, dataDir: string | undefined, clock: Clock, cache: string | false): Promise<Store> {
+/**
+ * In memory from the seed, or from a data directory (the seed only fills a new one). A data directory
+ * belongs to the personality that made it: its fixtures and the ciphertexts clients hold are in its cipher.
+ */
+async function openStore(
+  seedFile: string, dataDir: string | undefined, clock: Clock, cache: string | false, personality: Personality,
+): Promise<Store> {
   const fromSeed = async () => {
     const { seed, text } = readSeed(seedFile);
-    return stateFromSeed(seed, await loadMaterial(seed, text, cache), clock().getTime());
+    return stateFromSeed(seed, await loadMaterial(seed, text, cache), clock().getTime(), personality);
   };
   if (!dataDir) return new Store(await fromSeed());
   const recovered = Journal.open(dataDir);
@@ -100,6 +118,9 @@ async function openStore(seedFile: string, dataDir: string | undefined, clock: C
     let state: State;
     if (recovered.state) {
       state = State.fromSerial(recovered.state);
+      if (state.personality !== personality.name) {
+        throw new Error(`data directory ${dataDir} belongs to the ${state.personality} personality; start it as such or use a new one`);
+      }
     } else {
       state = await fromSeed();
       recovered.journal.snapshot(state.toSerial());
@@ -113,5 +134,6 @@ async function openStore(seedFile: string, dataDir: string | undefined, clock: C
 }
 
 export { FAULTS, UnknownFaultError } from './faults.ts';
+export { PERSONALITIES, PERSONALITY_SWITCHES, UnknownPersonalityError, type PersonalityName } from './personality.ts';
 export { SeedError } from './seed.ts';
 export type { Clock } from './clock.ts';

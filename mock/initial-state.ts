@@ -1,12 +1,16 @@
-// A seed plus its material makes the state a fresh mock starts from.
+// A seed plus its material makes the state a fresh mock starts from; the fixture samples are made in the
+// personality's cipher, and deleted versions keep no material afterwards.
 import { DELETION_WINDOW_DAYS, scheduledDeletionAt } from './clock.ts';
 import { rsaFromPkcs8 } from './crypto/asymmetric.ts';
+import { CryptoSuite } from './crypto/suite.ts';
 import type { Material } from './material.ts';
+import type { Personality } from './personality.ts';
+import { makeSamples } from './samples.ts';
 import type { Seed } from './seed.ts';
 import type { Key, KeyStore, Tenant } from './store/model.ts';
 import { State } from './store/state.ts';
 
-export function stateFromSeed(seed: Seed, material: Material, nowMs: number): State {
+export function stateFromSeed(seed: Seed, material: Material, nowMs: number, personality: Personality): State {
   const tenants = new Map<string, Tenant>();
   const keys = new Map<string, Key>();
   for (const t of seed.tenants) {
@@ -36,7 +40,7 @@ export function stateFromSeed(seed: Seed, material: Material, nowMs: number): St
         status: k.status,
         versions: k.versions.map((status, v) => {
           const b64 = material.versions[k.id]?.[v];
-          if (!b64) return { status };
+          if (!b64 || status === 'deleted') return { status };
           const der = Buffer.from(b64, 'base64');
           return k.type === 'asymmetric' ? { status, rsa: rsaFromPkcs8(der) } : { status, aes: der };
         }),
@@ -47,5 +51,5 @@ export function stateFromSeed(seed: Seed, material: Material, nowMs: number): St
       keys.set(k.id, key);
     }
   }
-  return new State(tenants, keys, material.pki, material.samples);
+  return new State(tenants, keys, material.pki, makeSamples(seed, material.versions, new CryptoSuite(personality)), personality.name);
 }

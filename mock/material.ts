@@ -1,21 +1,21 @@
-// The cryptographic material a seed needs: CA, server certificate, client certificates, every key
-// version's key, and the profile's fixture ciphertexts and signatures (made with versions that are
-// then scheduled or deleted). RSA-2048 generation costs 0.1-0.3 s of CPU per key and a seed needs
+// The cryptographic material a seed needs: CA, server certificate, client certificates and every key
+// version's key, deleted versions included (the fixture samples of samples.ts are made with them at
+// start, in the personality's own cipher, before the state drops them). RSA-2048 generation costs 0.1-0.3 s of CPU per key and a seed needs
 // about fifteen, more than the 1 s start-up budget on two cores. So material is cached per seed text
 // (node_modules/.cache/skm-mock/), and a seed starts in well under a second after its first start:
 // the same seed then also gives the same keys, so ciphertexts survive a restart of an in-memory mock.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IssuedClientCertificate } from './ca.ts';
-import { generateRsa, rsaFromPkcs8, rsaSignRaw, withVersionPrefix } from './crypto/asymmetric.ts';
-import { newAesKey, seal } from './crypto/symmetric.ts';
-import type { Pki, Samples } from './store/model.ts';
+import { generateRsa } from './crypto/asymmetric.ts';
+import { newAesKey } from './crypto/symmetric.ts';
+import type { Pki } from './store/model.ts';
 import type { Seed, SeedKey } from './seed.ts';
 
 /** Bump when the material layout changes, so old cache files are not read. */
-const FORMAT = 2;
+const FORMAT = 3;
 const DAY_MS = 86_400_000;
 /** Cached material is remade after a week, long before any certificate it holds runs out. */
 const MAX_AGE_MS = 7 * DAY_MS;
@@ -27,9 +27,8 @@ export interface Material {
   pki: Pki;
   /** by certificate name; p12 in Base64 */
   certificates: Record<string, Omit<IssuedClientCertificate, 'p12'> & { p12: string }>;
-  /** by key id, per version: Base64 AES key or PKCS#8 DER; null for a deleted version */
-  versions: Record<string, (string | null)[]>;
-  samples: Samples;
+  /** by key id, per version: Base64 AES key or PKCS#8 DER */
+  versions: Record<string, string[]>;
 }
 
 /** `cacheDir: false` always makes fresh material. */
@@ -79,47 +78,9 @@ async function materialise(seed: Seed, now: number): Promise<Material> {
   const keys = seed.tenants.flatMap((t) => t.keys).filter((k) => k.type !== 'secret');
   const versionPromises = keys.map(async (k) => [k.id, await Promise.all(k.versions.map(() => newVersionMaterial(k)))] as const);
   const [ca, server, certificates, versionList] = await Promise.all([caPromise, serverPromise, Promise.all(certificatePromises), Promise.all(versionPromises)]);
-  const versions = Object.fromEntries(versionList) as Record<string, (string | null)[]>;
-  const samples = makeSamples(seed, versions);
-  for (const k of keys) k.versions.forEach((status, v) => status === 'deleted' && (versions[k.id][v] = null));
-  return { createdAt: now, pki: { ca, server }, certificates: Object.fromEntries(certificates), versions, samples };
+  return { createdAt: now, pki: { ca, server }, certificates: Object.fromEntries(certificates), versions: Object.fromEntries(versionList) };
 }
 
 async function newVersionMaterial(key: SeedKey): Promise<string> {
   return (key.type === 'asymmetric' ? (await generateRsa()).pkcs8 : newAesKey()).toString('base64');
-}
-
-function makeSamples(seed: Seed, versions: Record<string, (string | null)[]>): Samples {
-  const primary = seed.tenants.find((t) => t.role === 'primary')!;
-  const find = (fixture: SeedKey['fixture'], type: SeedKey['type']) => primary.keys.find((k) => k.fixture === fixture && k.type === type);
-  const plaintext = seed.fixturePlaintext;
-  const text = Buffer.from(plaintext, 'utf8');
-  const material = (key: SeedKey, version: number) => Buffer.from(versions[key.id][version]!, 'base64');
-  const ciphertext = (key: SeedKey | undefined, version: number) =>
-    key ? { ciphertext: seal(material(key, version), version, text).toString('base64') } : {};
-  const signature = (key: SeedKey | undefined, version: number) =>
-    key ? { signature: withVersionPrefix(version, rsaSignRaw(rsaFromPkcs8(material(key, version)), text)).toString('base64') } : {};
-
-  const samples: Samples = {};
-  const rotSym = find('rotated', 'symmetric');
-  const rotAsym = find('rotated', 'asymmetric');
-  const statuses = (rotSym ?? rotAsym)?.versions ?? []; // the seed makes both rotated keys' versions equal
-  for (const [slot, status] of [['scheduledVersion', 'Scheduled to be Deleted'], ['deletedVersion', 'deleted']] as const) {
-    const version = statuses.lastIndexOf(status);
-    if (version !== -1) samples[slot] = { version, plaintext, ...ciphertext(rotSym, version), ...signature(rotAsym, version) };
-  }
-  const older = statuses.indexOf('In Service');
-  if (older !== -1 && older < statuses.length - 1) {
-    // As create-local-key makes one: the ciphertext is of the key's Base64 text (handlers/symmetric.ts).
-    const localKeyPlaintext = randomBytes(32).toString('base64');
-    const localKey = rotSym ? { localKeyPlaintext, localKeyCiphertext: seal(material(rotSym, older), older, Buffer.from(localKeyPlaintext)).toString('base64') } : {};
-    samples.olderVersion = { version: older, plaintext, ...ciphertext(rotSym, older), ...signature(rotAsym, older), ...localKey };
-  }
-  const stopSym = find('invalidKeyStatus', 'symmetric');
-  const stopAsym = find('invalidKeyStatus', 'asymmetric');
-  const newest = (key: SeedKey | undefined) => key?.versions.lastIndexOf('In Service') ?? 0;
-  if (stopSym || stopAsym) {
-    samples.invalidKeyStatus = { version: newest(stopSym ?? stopAsym), plaintext, ...ciphertext(stopSym, newest(stopSym)), ...signature(stopAsym, newest(stopAsym)) };
-  }
-  return samples;
 }

@@ -1,5 +1,7 @@
 // Writes the target profile of this mock (targets/PROFILE-FORMAT.md) with the files it names: ca.pem
-// and every client certificate as certs/<name>.p12. Fixtures come from the seed's fixture tags.
+// and every client certificate as certs/<name>.p12. Fixtures come from the seed's fixture tags. The
+// reference pins its own behaviour in `expectations`; the alternate personality pins nothing, so a run
+// against it takes every lenient branch the harness has.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -7,6 +9,7 @@ import { apiVersions } from '../generated/skm/operations.ts';
 import type { TargetProfile } from '../generated/targets/types.ts';
 import type { ErrorTransport } from './envelope.ts';
 import type { ErrorMessage } from './errors.ts';
+import type { PersonalityName } from './personality.ts';
 import type { CertificateRecord, Key, KeyFixture, KeyStore, Tenant } from './store/model.ts';
 import type { State } from './store/state.ts';
 
@@ -16,6 +19,7 @@ export interface ProfileInput {
   plainBaseUrl: string;
   errorTransport: ErrorTransport;
   resultCodes: Readonly<Record<ErrorMessage, number>>;
+  personality: PersonalityName;
 }
 
 type Fixtures = NonNullable<TargetProfile['fixtures']>;
@@ -31,7 +35,9 @@ export function writeProfile(dir: string, input: ProfileInput): string {
     for (const cert of allCertificates(tenant)) writeFileSync(join(dir, certificateFile(cert)), cert.p12);
   }
   const path = join(dir, PROFILE_FILE);
-  const header = '# Written by the SKM reference mock at start-up (mock/README.md). Do not edit: it is rewritten on every start.\n';
+  const writer = input.personality === 'reference' ? 'the SKM reference mock' : `the SKM reference mock, ${input.personality} personality,`;
+  const unpinned = input.personality === 'reference' ? '' : '# Unpinned (no expectations): it plays other readings of the documents.\n';
+  const header = `# Written by ${writer} at start-up (mock/README.md). Do not edit: it is rewritten on every start.\n${unpinned}`;
   writeFileSync(path, header + stringify(buildProfile(input)));
   return path;
 }
@@ -44,7 +50,7 @@ function allCertificates(tenant: Tenant): CertificateRecord[] {
   return [...tenant.keyStores.values()].flatMap((s) => s.certificates ?? []);
 }
 
-function buildProfile({ state, baseUrl, plainBaseUrl, errorTransport, resultCodes }: ProfileInput): TargetProfile {
+function buildProfile({ state, baseUrl, plainBaseUrl, errorTransport, resultCodes, personality }: ProfileInput): TargetProfile {
   const tenants = [...state.tenants.values()];
   const primary = tenants.find((t) => t.role === 'primary')!;
   const other = tenants.find((t) => t.role === 'otherTenant');
@@ -56,7 +62,7 @@ function buildProfile({ state, baseUrl, plainBaseUrl, errorTransport, resultCode
 
   const profile: TargetProfile = {
     profileVersion: 1,
-    name: 'embedded-mock',
+    name: personality === 'reference' ? 'embedded-mock' : `embedded-mock (${personality} personality)`,
     family: 'skm',
     baseUrl,
     plainBaseUrl,
@@ -71,14 +77,16 @@ function buildProfile({ state, baseUrl, plainBaseUrl, errorTransport, resultCode
     },
     fixtures: fixtures(state, primary, other, keysOf),
     provisioning: { allowed: true, ...(mainSecret ? { keyStoreName: mainSecret.keyStoreName } : {}) },
-    expectations: {
+  };
+  if (personality === 'reference') {
+    profile.expectations = {
       errorTransport,
       resultCodes: { ...resultCodes },
       messages: {},
       plaintextLimitUnit: 'bytes',
       certificateField: 'clientSentCertificate',
-    },
-  };
+    };
+  }
   return profile;
 }
 

@@ -4,6 +4,7 @@ import type { CertificateInspector } from './certificates.ts';
 import type { Clock } from '../clock.ts';
 import { SkmError } from '../errors.ts';
 import type { Faults } from '../faults.ts';
+import type { Personality } from '../personality.ts';
 import { header, type RequestContext } from '../request.ts';
 import type { KeyStore } from '../store/model.ts';
 import { cidrContains } from './ipv4.ts';
@@ -16,6 +17,7 @@ export class ClientAuth {
     private readonly inspector: CertificateInspector,
     private readonly clock: Clock,
     private readonly faults: Faults,
+    private readonly personality: Personality,
   ) {}
 
   check(ctx: RequestContext, store: KeyStore): void {
@@ -32,7 +34,8 @@ export class ClientAuth {
   private macPasses(ctx: RequestContext, entries: NonNullable<KeyStore['mac']>): boolean {
     if (this.faults.has('mac-ignored')) return true;
     const sent = header(ctx, MAC_HEADER);
-    const address = sent === undefined ? undefined : normaliseMac(sent);
+    // The accepted notation is not documented: the reference takes any case and '-', mac-exact-notation only the registered one.
+    const address = sent === undefined ? undefined : this.personality.has('mac-exact-notation') ? sent : normaliseMac(sent);
     const entry = address === undefined ? undefined : entries.find((e) => e.address === address);
     return entry !== undefined && (entry.status === 'In Service' || this.faults.has('mac-not-in-service-accepted'));
   }

@@ -1,6 +1,10 @@
 // RSA-2048 keys and SKM's signature: PKCS#1 v1.5 type-1 padding applied to the raw text, without
 // hashing (FACTS.md, inferred from the 245 = 256 - 11 byte limit), prefixed by the 4-byte key version.
-import { constants, createPrivateKey, createPublicKey, generateKeyPair, privateEncrypt, publicDecrypt, timingSafeEqual, type KeyObject } from 'node:crypto';
+// The scheme is unpublished, so the alternate personality signs with RSASSA-PKCS1-v1_5 over SHA-256.
+import {
+  constants, createPrivateKey, createPublicKey, generateKeyPair, privateEncrypt, publicDecrypt, sign, timingSafeEqual, verify,
+  type KeyObject,
+} from 'node:crypto';
 import { promisify } from 'node:util';
 
 const generate = promisify(generateKeyPair);
@@ -59,6 +63,18 @@ export function rsaVerifyRaw(key: RsaMaterial, rsaValue: Buffer, data: Buffer): 
     return false; // not a valid type-1 block under this key: a wrong signature, not malformed input
   }
   return recovered.length === data.length && timingSafeEqual(recovered, data);
+}
+
+export function rsaSignSha256(key: RsaMaterial, data: Buffer): Buffer {
+  return sign('sha256', data, { key: key.privateKey, padding: constants.RSA_PKCS1_PADDING });
+}
+
+export function rsaVerifySha256(key: RsaMaterial, rsaValue: Buffer, data: Buffer): boolean {
+  try {
+    return verify('sha256', data, { key: key.publicKey, padding: constants.RSA_PKCS1_PADDING }, rsaValue);
+  } catch {
+    return false; // e.g. a value not below the modulus: a wrong signature, as for rsaVerifyRaw
+  }
 }
 
 export function splitSignature(blob: Buffer): { version: number; value: Buffer } {

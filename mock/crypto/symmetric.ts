@@ -1,11 +1,14 @@
-// AES-256-GCM with the version-prefixed layout SKM's ciphertexts appear to have (FACTS.md: both examples
-// start with four zero bytes): 4-byte big-endian key version | 12-byte IV | ciphertext | 16-byte tag.
-// The version travels inside the ciphertext because decrypt is never told which version made it.
+// AES-256 with the version-prefixed layout SKM's ciphertexts appear to have (FACTS.md: both examples
+// start with four zero bytes). GCM (the reference): 4-byte big-endian key version | 12-byte IV |
+// ciphertext | 16-byte tag. CBC (the alternate personality; the mode is unpublished): 4-byte version |
+// 16-byte IV | PKCS#7-padded blocks. The version travels inside the ciphertext because decrypt is never
+// told which version made it.
 import { createCipheriv, createDecipheriv, randomBytes, randomFillSync } from 'node:crypto';
 
 const VERSION_BYTES = 4;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+const BLOCK_BYTES = 16;
 export const AES_KEY_BYTES = 32;
 
 export interface SealedParts {
@@ -68,6 +71,36 @@ export function open(key: Buffer, parts: SealedParts): Buffer | undefined {
     return Buffer.concat([head, decipher.final()]);
   } catch {
     return undefined; // authentication failed: tampered or not ours
+  }
+}
+
+/** The fixed IV of the `deterministic-encryption` fault under CBC. */
+export const FIXED_CBC_IV = Buffer.alloc(BLOCK_BYTES);
+
+export function sealCbc(key: Buffer, version: number, plaintext: Buffer, iv: Buffer = randomBytes(BLOCK_BYTES)): Buffer {
+  const cipher = createCipheriv('aes-256-cbc', key, iv);
+  const prefix = Buffer.allocUnsafe(VERSION_BYTES);
+  prefix.writeUInt32BE(version, 0);
+  return Buffer.concat([prefix, iv, cipher.update(plaintext), cipher.final()]);
+}
+
+/** The version a CBC ciphertext names; undefined when it is not a version, an IV and whole blocks. */
+export function cbcVersion(blob: Buffer): number | undefined {
+  const body = blob.length - VERSION_BYTES - BLOCK_BYTES;
+  return body > 0 && body % BLOCK_BYTES === 0 ? blob.readUInt32BE(0) : undefined;
+}
+
+/**
+ * The plaintext of a blob cbcVersion accepted, or undefined when its padding is wrong. CBC has no tag:
+ * an altered ciphertext whose padding survives decrypts to altered text.
+ */
+export function openCbc(key: Buffer, blob: Buffer): Buffer | undefined {
+  const body = blob.subarray(VERSION_BYTES + BLOCK_BYTES);
+  const decipher = createDecipheriv('aes-256-cbc', key, blob.subarray(VERSION_BYTES, VERSION_BYTES + BLOCK_BYTES));
+  try {
+    return Buffer.concat([decipher.update(body), decipher.final()]);
+  } catch {
+    return undefined; // bad padding
   }
 }
 

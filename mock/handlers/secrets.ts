@@ -4,6 +4,6 @@ import { authorise, findKey, requireInService } from './lookup.ts';
 export function getSecret(call: Call): unknown {
   const key = findKey(call, 'secret');
   authorise(call, key);
-  requireInService(key);
+  requireInService(call, key);
   return { secret: key.secret };
 }

@@ -1,6 +1,7 @@
 // The JSON form of the state, shared by the write-ahead log, snapshots and the seed material cache.
 // Key material is Base64: raw AES key bytes, or the RSA private key as PKCS#8 DER.
 import { rsaFromPkcs8 } from '../crypto/asymmetric.ts';
+import type { PersonalityName } from '../personality.ts';
 import type { CertificateRecord, Key, KeyStore, KeyVersion, Pki, Samples, Tenant } from './model.ts';
 
 export interface SerialVersion {
@@ -18,6 +19,8 @@ export interface SerialState {
   keys: SerialKey[];
   pki: Pki;
   samples: Samples;
+  /** absent: reference (every data directory made before personalities existed) */
+  personality?: PersonalityName;
 }
 
 export function serialiseKey(key: Key): SerialKey {

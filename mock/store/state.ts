@@ -1,5 +1,6 @@
 // The live state, changed only through events: the same `apply` serves live writes and log replay, so
 // a restarted mock is exactly the mock that acknowledged those writes.
+import type { PersonalityName } from '../personality.ts';
 import type { Key, Pki, Samples, Tenant } from './model.ts';
 import { deserialiseKey, deserialiseTenant, serialiseKey, serialiseTenant, type SerialKey, type SerialState } from './serial.ts';
 
@@ -14,6 +15,8 @@ export class State {
     readonly keys: Map<string, Key>,
     readonly pki: Pki,
     readonly samples: Samples,
+    /** whose cipher made the samples and every ciphertext a client holds: a data directory keeps one */
+    readonly personality: PersonalityName = 'reference',
   ) {}
 
   static fromSerial(s: SerialState): State {
@@ -22,6 +25,7 @@ export class State {
       new Map(s.keys.map((k) => [k.id, deserialiseKey(k)])),
       s.pki,
       s.samples,
+      s.personality,
     );
   }
 
@@ -31,6 +35,7 @@ export class State {
       keys: [...this.keys.values()].map(serialiseKey),
       pki: this.pki,
       samples: this.samples,
+      ...(this.personality === 'reference' ? {} : { personality: this.personality }),
     };
   }
 

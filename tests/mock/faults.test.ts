@@ -5,15 +5,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCipheriv, createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { logicalOperations, operations } from '../../generated/skm/operations.ts';
 import { requirements } from '../../generated/skm/requirements.ts';
-import { FAULTS, UnknownFaultError, type FaultName } from '../../mock/faults.ts';
+import type { OperationRecord } from '../../generators/operation-catalogue.ts';
+import { FAULTS, UnknownFaultError, type DeviationName } from '../../mock/faults.ts';
 import { startMock } from '../../mock/index.ts';
-import { fails, foreignCertificate, fromHexListing, ok, startTestMock, type Answer, type TestMock } from './support.ts';
+import { fails, foreignCertificate, fromHexListing, ok, startTestMock, type Answer, type CallOptions, type TestMock } from './support.ts';
 
 test('at least 24 faults, unique names, every category, requirement ids from the catalogue', () => {
   assert.ok(FAULTS.length >= 24, `${FAULTS.length} faults`);
   assert.equal(new Set(FAULTS.map((f) => f.name)).size, FAULTS.length);
-  assert.deepEqual([...new Set(FAULTS.map((f) => f.category))].sort(), ['auth', 'crypto', 'envelope', 'lifecycle', 'limits', 'robustness']);
+  const categories = ['auth', 'crypto', 'envelope', 'lifecycle', 'limits', 'operation', 'robustness'];
+  assert.deepEqual([...new Set(FAULTS.map((f) => f.category))].sort(), categories);
   const ids = new Set(requirements.map((r) => r.id));
   for (const f of FAULTS) {
     assert.ok(f.requirements.length > 0, `${f.name} names no requirement`);
@@ -21,9 +24,12 @@ test('at least 24 faults, unique names, every category, requirement ids from the
   }
 });
 
-test('mock/README.md lists every fault with its description', () => {
+test('mock/README.md lists every fault: each deviation with its description, each dead operation by name', () => {
   const readme = readFileSync(new URL('../../mock/README.md', import.meta.url), 'utf8');
-  for (const f of FAULTS) assert.ok(readme.includes(`| \`${f.name}\` | ${f.category} | ${f.description} |`), `README row for ${f.name}`);
+  for (const f of FAULTS) {
+    const row = f.kind === 'deviation' ? `| \`${f.name}\` | ${f.category} | ${f.description} |` : `\`${f.name}\``;
+    assert.ok(readme.includes(row), `README row for ${f.name}`);
+  }
 });
 
 type Probe = (m: TestMock) => Promise<unknown>;
@@ -32,7 +38,7 @@ const header = (a: Answer) => a.json!.header;
 const body = (a: Answer) => a.json!.body!;
 
 /** What each fault visibly changes: a request that shows it (unchecked: the answers are wrong on purpose). */
-const PROBES: Record<FaultName, Probe> = {
+const PROBES: Record<DeviationName, Probe> = {
   'error-as-success': async (m) => assert.equal(header(await m.call('getSecret_v1_0', { keyId: '0'.repeat(32), unchecked: true })).isSuccessful, true),
   'wrong-message': async (m) => assert.equal(header(await m.call('getSecret_v1_0', { keyId: '0'.repeat(32), unchecked: true })).resultMessage, 'Invalid KeyId'),
   'missing-keyversion': async (m) => assert.equal(body(await encrypt(m, 'x')).keyVersion, undefined),
@@ -116,12 +122,12 @@ function sealLocally(key: Buffer, version: number, text: string): string {
   return Buffer.concat([Buffer.from([0, 0, 0, version]), iv, out, c.getAuthTag()]).toString('base64');
 }
 
-test('every fault starts, the mock answers, and the fault shows in a request made for it', async () => {
-  for (const f of FAULTS) {
+test('every deviation starts, the mock answers, and the fault shows in a request made for it', async () => {
+  for (const f of FAULTS.filter((f) => f.kind === 'deviation')) {
     const m = await startTestMock({ faults: [f.name] });
     try {
       ok(await m.call('getClientInfo_v1_0'));
-      await PROBES[f.name](m);
+      await PROBES[f.name as DeviationName](m);
     } catch (e) {
       throw new Error(`fault ${f.name}: ${(e as Error).message}`, { cause: e });
     } finally {
@@ -132,4 +138,59 @@ test('every fault starts, the mock answers, and the fault shows in a request mad
 
 test('an unknown fault name is refused before anything starts', async () => {
   await assert.rejects(startMock({ faults: ['no-such-fault'], quiet: true, profileDir: '/nonexistent/never-written' }), UnknownFaultError);
+});
+
+const deadFaults = () => FAULTS.filter((f) => f.kind === 'dead-operation');
+
+test('one dead-operation fault per logical operation, naming every requirement on that operation', () => {
+  assert.deepEqual(deadFaults().map((f) => f.operation), [...logicalOperations]);
+  for (const f of deadFaults()) {
+    assert.equal(f.name, `dead-${f.operation}`);
+    assert.equal(f.category, 'operation');
+    assert.deepEqual(f.requirements, requirements.filter((r) => r.operations.includes(f.operation!)).map((r) => r.id));
+    assert.ok(f.requirements.length > 0, f.name);
+  }
+  assert.equal(FAULTS.filter((f) => f.kind === 'deviation').length, 39);
+});
+
+/** A call of `op` that succeeds on a fresh mock; schedule and delete use keys no other call needs. */
+function validCall(m: TestMock, op: OperationRecord): CallOptions {
+  const { keys, fixtures } = m.profile;
+  const older = fixtures!.rotated!.olderVersion!;
+  const store = { keyStoreName: 'Store #1', name: 'made by a test' };
+  const calls: Record<string, CallOptions> = {
+    getClientInfo: {},
+    getSecret: { keyId: keys.secret!.id },
+    symmetricEncrypt: { keyId: keys.symmetric!.id, body: { plaintext: 'x' } },
+    symmetricDecrypt: { keyId: fixtures!.rotated!.symmetric, body: { ciphertext: older.ciphertext } },
+    createLocalKey: { keyId: keys.symmetric!.id },
+    getSymmetricKey: { keyId: keys.symmetric!.id, ...(op.queryParams.length > 0 ? { query: { keyVersion: 0 } } : {}) },
+    asymmetricSign: { keyId: keys.asymmetric!.id, body: { plaintext: 'x' } },
+    asymmetricVerify: { keyId: fixtures!.rotated!.asymmetric, body: { plaintext: older.plaintext, signature: older.signature } },
+    getPrivateKey: { keyId: keys.asymmetric!.id },
+    getPublicKey: { keyId: keys.asymmetric!.id },
+    createSecret: { body: { ...store, secretValue: 'v' } },
+    createSymmetricKey: { body: store },
+    createAsymmetricKey: { body: store },
+    scheduleKeyDeletion: { keyId: fixtures!.mac!.keys.secret },
+    deleteKeyImmediately: { keyId: fixtures!.scheduledForDeletion!.keys.secret },
+  };
+  return calls[op.operation];
+}
+
+test('a dead operation refuses every call of it, in every API version, with a documented error; every other operation works', async () => {
+  for (const f of deadFaults()) {
+    const m = await startTestMock({ faults: [f.name] });
+    try {
+      for (const op of operations) {
+        const answer = await m.call(op.operationId, validCall(m, op));
+        if (op.operation !== f.operation) ok(answer);
+        else fails(answer, op.pathParams.includes('keyid') ? 'Invalid Key Id' : 'Invalid Appkey');
+      }
+    } catch (e) {
+      throw new Error(`fault ${f.name}: ${(e as Error).message}`, { cause: e });
+    } finally {
+      await m.close();
+    }
+  }
 });
