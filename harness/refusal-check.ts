@@ -64,7 +64,13 @@ export interface Refusal {
   message?: FailureMessage | readonly FailureMessage[];
   /** more values, by name, the refused caller must not see */
   protect?: Record<string, string | undefined>;
+  /** an answer other than the error envelope that the documents allow here (a TLS handshake refused,
+   *  a connection closed on a huge body, a redirect away from plain HTTP), with why */
+  alsoAccept?: { reason: string; test: (ex: Exchange) => boolean };
 }
+
+/** No HTTP answer at all: the connection or the TLS handshake was refused or closed. */
+export const noAnswer = (ex: Exchange): boolean => ex.response === undefined;
 
 function proven(c: Control): void {
   if (!issued.has(c)) throw new MissingControlError('a refusal was asserted without a positive control made by control() in this test');
@@ -80,6 +86,7 @@ function controlValues(c: Control): Record<string, string> {
 }
 
 function judgeRefusal(c: Control, ex: Exchange, r: Refusal): void {
+  if (r.alsoAccept?.test(ex)) return leaksNothing(ex, { ...controlValues(c), ...r.protect });
   if (r.message === undefined) refused(ex, r.expectations);
   else refusedWith(ex, r.message, r.expectations);
   leaksNothing(ex, { ...controlValues(c), ...r.protect });
@@ -120,12 +127,13 @@ export interface RefusalCheck {
   message?: FailureMessage | readonly FailureMessage[];
   /** the control's keys, when no request on `keys` can pass (a store that refuses this runner) */
   controlKeys?: KeyIds;
+  alsoAccept?: Refusal['alsoAccept'];
 }
 
 /** Control on the same operation and authentication, then the broken request on `keys`. */
 export async function checkRefusal(k: RefusalCheck): Promise<Exchange> {
   const c = await controlFor(k.skm, k.operation, k.version, k.controlKeys ?? k.keys, k.passing);
-  if (!k.controlKeys) return expectRefused(c, { expectations: k.expectations, breaking: k.breaking, message: k.message });
+  if (!k.controlKeys) return expectRefused(c, { expectations: k.expectations, breaking: k.breaking, message: k.message, alsoAccept: k.alsoAccept });
   const opts = await precondition(() => validCall(k.skm, k.operation, k.version, k.keys, k.passing));
-  return expectRefused(c, { expectations: k.expectations, send: (skm) => skm.call(c.operationId, { ...opts, ...k.breaking }), message: k.message });
+  return expectRefused(c, { expectations: k.expectations, send: (skm) => skm.call(c.operationId, { ...opts, ...k.breaking }), message: k.message, alsoAccept: k.alsoAccept });
 }

@@ -4,7 +4,7 @@
 import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
 import { operations } from '../../../generated/skm/operations.ts';
 import { KEY_KIND, mainKeys, validCall, type KeyIds } from '../../../harness/valid-calls.ts';
-import { checkRefusal } from '../../../harness/refusal-check.ts';
+import { checkRefusal, noAnswer } from '../../../harness/refusal-check.ts';
 import { foreignCertificate } from '../../../harness/foreign-certificate.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { ensure } from '../../../harness/oracles/conformance-failure.ts';
@@ -70,7 +70,10 @@ for (const op of guarded) {
         needVersion(target, op.version);
         const f = needFixture(target.profile.fixtures?.certificate, 'fixtures.certificate');
         const sent = which === undefined ? undefined : which === 'foreign' ? foreignCertificate() : certificate(target, which);
-        await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: keyOf(f.keys, op.operation, 'fixtures.certificate.keys'), passing: { certificate: certificate(target, 'valid') }, breaking: { certificate: sent }, message: 'Certificate Auth Failure' });
+        // A certificate the store will not take may be refused in the TLS handshake already (SKM-CAU-CRT-002/003).
+        const handshake = (which === 'foreign' || which === 'expired') && !ids.some((id) => expectations.strict.has(id));
+        const alsoAccept = handshake ? { reason: 'the TLS handshake refused the certificate', test: noAnswer } : undefined;
+        await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: keyOf(f.keys, op.operation, 'fixtures.certificate.keys'), passing: { certificate: certificate(target, 'valid') }, breaking: { certificate: sent }, message: 'Certificate Auth Failure', alsoAccept });
       });
     }
 

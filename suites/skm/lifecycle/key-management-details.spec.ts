@@ -4,15 +4,17 @@
 import { test, requirement } from '../../../harness/test.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { control, expectRefused } from '../../../harness/refusal-check.ts';
-import { ensure } from '../../../harness/oracles/conformance-failure.ts';
+import { attribute, ensure } from '../../../harness/oracles/conformance-failure.ts';
 
-test('created key ids are 32 lowercase hex characters, and differ', requirement('SKM-MGT-CRT-005', 'SKM-MGT-CRT-009'), async ({ provisioner }) => {
+test('created key ids are 32 lowercase hex characters, and differ', requirement('SKM-MGT-CRT-005', 'SKM-MGT-CRT-009'), async ({ provisioner, expectations }) => {
   const ids: string[] = [];
   for (const kind of ['secret', 'symmetric', 'asymmetric', 'secret'] as const) {
     const ex = await provisioner.create(kind);
     const id = succeeds<{ keyId: string }>(ex).keyId;
-    ensure(/^[0-9a-f]{32}$/.test(id), { oracle: 'keyIdShape', title: 'Key id not 32 lowercase hex', expected: '32 lowercase hex characters', received: JSON.stringify(id), exchange: ex });
-    ensure(!ids.includes(id), { oracle: 'keyIdUnique', title: 'The same key id twice', expected: 'a new id', received: id, exchange: ex });
+    // Only the examples show 32 lowercase hex: unpinned, any non-empty id usable as a path segment.
+    const shaped = expectations.strict.has('SKM-MGT-CRT-005') ? /^[0-9a-f]{32}$/.test(id) : id.length > 0 && !/[/?#%\s]/.test(id);
+    await attribute('SKM-MGT-CRT-005', () => ensure(shaped, { oracle: 'keyIdShape', title: 'Key id not of the expected shape', expected: expectations.strict.has('SKM-MGT-CRT-005') ? '32 lowercase hex characters' : 'a non-empty path segment', received: JSON.stringify(id), exchange: ex }));
+    await attribute('SKM-MGT-CRT-009', () => ensure(!ids.includes(id), { oracle: 'keyIdUnique', title: 'The same key id twice', expected: 'a new id', received: id, exchange: ex }));
     ids.push(id);
   }
 });

@@ -5,7 +5,7 @@
 import { test, requirement, needVersion } from '../../../harness/test.ts';
 import { operations } from '../../../generated/skm/operations.ts';
 import { confirmControl, DATA_OPERATIONS, mainKeys, validCall } from '../../../harness/valid-calls.ts';
-import { controlFor, expectRefused, expectRefusedOrSucceeds, type Control, type Refusal } from '../../../harness/refusal-check.ts';
+import { controlFor, expectRefused, expectRefusedOrSucceeds, noAnswer, type Control, type Refusal } from '../../../harness/refusal-check.ts';
 import { notAServerError } from '../../../harness/oracles/server-error.ts';
 import { noInternalDetail } from '../../../harness/oracles/leaks.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
@@ -20,8 +20,11 @@ interface BadInput {
   requirement: string;
   opts?: CallOptions;
   raw?: { method: string; path: string };
-  /** the documents allow processing it: a success must then be the control's correct answer */
-  mayProcess?: boolean;
+  /** the documents allow processing it: a success must then answer as the control did ('same'), or
+   *  be a well-formed success of the operation (a 'coerced' scalar) */
+  mayProcess?: 'same' | 'coerced';
+  /** a front proxy may close the connection instead of answering (SKM-ROB-SIZE-001) */
+  mayClose?: boolean;
 }
 
 function badBodies(control: Control): BadInput[] {
@@ -34,12 +37,13 @@ function badBodies(control: Control): BadInput[] {
     { label: 'JSON null', requirement: 'SKM-ROB-JSON-002', opts: { rawBody: 'null' } },
     { label: 'an empty body', requirement: 'SKM-ROB-JSON-005', opts: { rawBody: '' } },
     { label: 'no fields', requirement: 'SKM-ROB-JSON-003', opts: { body: {} } },
-    ...Object.entries(mistyped).map(([t, value]) => ({ label: `${first} as ${t}`, requirement: 'SKM-ROB-JSON-004', opts: { body: { ...body, [first]: value } } })),
+    // A lenient service may coerce a scalar to a string (SKM-ROB-JSON-004), never an object or array.
+    ...Object.entries(mistyped).map(([t, value]) => ({ label: `${first} as ${t}`, requirement: 'SKM-ROB-JSON-004', opts: { body: { ...body, [first]: value } }, mayProcess: t === 'number' || t === 'boolean' ? ('coerced' as const) : undefined })),
     // The documents name no request Content-Type: reading the JSON anyway is allowed (SKM-ROB-CT-001).
-    { label: 'text/plain content type', requirement: 'SKM-ROB-CT-001', opts: { contentType: 'text/plain' }, mayProcess: true },
-    { label: 'no content type', requirement: 'SKM-ROB-CT-001', opts: { contentType: null }, mayProcess: true },
-    { label: 'a 1 MiB field', requirement: 'SKM-ROB-SIZE-001', opts: { body: { [first]: 'x'.repeat(1024 * 1024) } } },
-    { label: 'a 16 MiB body', requirement: 'SKM-ROB-SIZE-001', opts: { rawBody: JSON.stringify({ [first]: 'x'.repeat(16 * 1024 * 1024) }) } },
+    { label: 'text/plain content type', requirement: 'SKM-ROB-CT-001', opts: { contentType: 'text/plain' }, mayProcess: 'same' },
+    { label: 'no content type', requirement: 'SKM-ROB-CT-001', opts: { contentType: null }, mayProcess: 'same' },
+    { label: 'a 1 MiB field', requirement: 'SKM-ROB-SIZE-001', opts: { body: { [first]: 'x'.repeat(1024 * 1024) } }, mayClose: true },
+    { label: 'a 16 MiB body', requirement: 'SKM-ROB-SIZE-001', opts: { rawBody: JSON.stringify({ [first]: 'x'.repeat(16 * 1024 * 1024) }) }, mayClose: true },
     { label: 'deep nesting', requirement: 'SKM-ROB-GEN-002', opts: { rawBody: `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}` } },
   ];
 }
@@ -61,6 +65,7 @@ function rawInputs(op: (typeof operations)[number], appkey: string, keyId: strin
 function sender(c: Control, input: BadInput, credentials: CallOptions['credentials']): (skm: SkmClient) => Promise<Exchange> {
   return async (skm) => {
     const ex = input.raw ? await skm.send(input.raw.method, input.raw.path, { ...c.opts, body: undefined, credentials }) : await skm.call(c.operationId, { ...c.opts, ...input.opts });
+    if (input.mayClose && noAnswer(ex)) return ex;
     await attribute('SKM-ROB-GEN-001', () => notAServerError(ex));
     await attribute('SKM-ROB-LEAK-001', () => noInternalDetail(ex));
     return ex;
@@ -68,12 +73,14 @@ function sender(c: Control, input: BadInput, credentials: CallOptions['credentia
 }
 
 async function judge(c: Control, input: BadInput, e: Expectations, credentials: CallOptions['credentials']): Promise<void> {
-  const r: Refusal = { expectations: e, send: sender(c, input, credentials) };
+  const strict = e.strict.has(input.requirement);
+  const closed = input.mayClose && !strict ? { reason: 'the connection was closed', test: noAnswer } : undefined;
+  const r: Refusal = { expectations: e, send: sender(c, input, credentials), alsoAccept: closed };
   await attribute(input.requirement, async () => {
-    if (input.mayProcess && !e.strict.has(input.requirement)) {
+    if (input.mayProcess && !strict) {
       await expectRefusedOrSucceeds(c, r, (ex) => {
         succeeds(ex, c.operationId);
-        confirmControl(operationRecord(c.operationId).operation, ex);
+        if (input.mayProcess === 'same') confirmControl(operationRecord(c.operationId).operation, ex);
       });
     } else await expectRefused(c, r);
   });
