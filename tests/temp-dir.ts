@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Inside a test, removed after that test; at the top of a file, after the file's tests. */
+/** Inside a test, removed after that test; at the top of a file, after the file's tests (not in a hook:
+ *  node:test would remove it when the hook ends). */
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   after(() => rmSync(dir, { recursive: true, force: true }));

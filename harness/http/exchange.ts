@@ -20,6 +20,18 @@ export interface ReceivedResponse {
   json: unknown;
 }
 
+/** A client certificate as the files curl reads. */
+export type CertificateFiles = { pkcs12: string; passphrase?: string } | { cert: string; key: string; passphrase?: string };
+
+/** What a curl line needs, beyond the request, to reach the target as the harness did: file paths
+ *  (never material) and the passphrase, which is masked as any secret. */
+export interface CurlTls {
+  /** the CA file to trust (the profile's tls.ca), absolute */
+  ca?: string;
+  insecure?: boolean;
+  certificate?: CertificateFiles;
+}
+
 export class Exchange {
   constructor(
     readonly operationId: string | undefined,
@@ -29,6 +41,7 @@ export class Exchange {
     readonly error: string | undefined,
     readonly ms: number,
     private readonly redactor: Redactor,
+    private readonly tls: CurlTls = {},
   ) {}
 
   /** The header's resultMessage, when the body is an envelope. */
@@ -44,12 +57,7 @@ export class Exchange {
   /** The exchange with every secret masked, as data (for reports). */
   masked(): { request: SentRequest; response?: ReceivedResponse; error?: string; ms: number } {
     const r = this.redactor;
-    const maskHeader = (k: string, v: string) => {
-      const t = r.text(v);
-      return SECRET_HEADERS.has(k.toLowerCase()) && t === v ? '[masked]' : t;
-    };
-    const headers = Object.fromEntries(Object.entries(this.request.headers).map(([k, v]) => [k, maskHeader(k, v)]));
-    const request = { ...this.request, url: r.text(this.request.url), headers, body: this.request.body === undefined ? undefined : r.text(maskBodyText(this.request.body, r)) };
+    const request = { ...this.request, url: r.text(this.request.url), headers: this.maskedHeaders((v) => r.text(v)), body: this.maskedBody() };
     const response = this.response && {
       ...this.response,
       text: this.response.json === undefined ? r.text(this.response.text) : JSON.stringify(r.json(this.response.json)),
@@ -58,14 +66,15 @@ export class Exchange {
     return { request, response, error: this.error && r.text(this.error), ms: Math.round(this.ms) };
   }
 
-  /** A curl command that repeats the request, secrets as the environment variables they came from. */
+  /** A curl command that repeats the request, TLS files included, secrets as the environment
+   *  variables they came from (or masked, when they came from the profile itself). */
   curl(): string {
-    const m = this.masked().request;
-    const parts = ['curl', '-sS', '-X', m.method];
-    for (const [k, v] of Object.entries(m.headers)) parts.push('-H', shellQuote(`${k}: ${v}`));
-    if (m.certificate) parts.push('--cert-type', 'P12', '--cert', shellQuote(`<${m.certificate}>`));
-    if (m.body !== undefined) parts.push('--data-binary', shellQuote(truncate(m.body, 300)));
-    parts.push(shellQuote(m.url));
+    const r = this.redactor;
+    const parts = ['curl', '-sS', ...(this.request.url.startsWith('https:') ? this.tlsOptions() : []), '-X', this.request.method];
+    for (const [k, v] of Object.entries(this.maskedHeaders((h) => r.shell(h)))) parts.push('-H', shellWord(`${k}: ${v}`));
+    const body = this.maskedBody();
+    if (body !== undefined) parts.push('--data-binary', shellWord(truncate(body, 300)));
+    parts.push(shellWord(r.shell(this.request.url)));
     return parts.join(' ');
   }
 
@@ -78,6 +87,32 @@ export class Exchange {
     else lines.push(`Response: HTTP ${m.response!.status} ${truncate(m.response!.text, 600)}`);
     lines.push(`Reproduce with:\n  ${this.curl()}`);
     return lines.join('\n');
+  }
+
+  private maskedHeaders(mask: (value: string) => string): Record<string, string> {
+    // A credential header is never shown, even when its value is no secret the redactor knows.
+    const masked = (k: string, v: string) => (SECRET_HEADERS.has(k.toLowerCase()) && mask(v) === v ? '[masked]' : mask(v));
+    return Object.fromEntries(Object.entries(this.request.headers).map(([k, v]) => [k, masked(k, v)]));
+  }
+
+  private maskedBody(): string | undefined {
+    return this.request.body === undefined ? undefined : this.redactor.text(maskBodyText(this.request.body, this.redactor));
+  }
+
+  private tlsOptions(): string[] {
+    const { ca, insecure, certificate: c } = this.tls;
+    const out = [...(insecure ? ['-k'] : []), ...(ca ? ['--cacert', shellWord(ca)] : [])];
+    if (c && 'pkcs12' in c) out.push('--cert-type', 'P12', '--cert', shellWord(`${curlFile(c.pkcs12)}${this.passphrase(c.passphrase, ':')}`));
+    else if (c) out.push('--cert', shellWord(curlFile(c.cert)), '--key', shellWord(c.key), ...(c.passphrase ? ['--pass', shellWord(this.passphrase(c.passphrase, ''))] : []));
+    // A certificate the harness made in memory has no file to name.
+    else if (this.request.certificate) out.push('--cert', shellWord(`<${this.request.certificate}>`));
+    return out;
+  }
+
+  private passphrase(value: string | undefined, prefix: string): string {
+    if (value === undefined) return '';
+    const masked = this.redactor.shell(value);
+    return `${prefix}${masked === value ? '[masked passphrase]' : masked}`;
   }
 }
 
@@ -93,7 +128,16 @@ function truncate(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n)}… (${s.length} characters)`;
 }
 
-function shellQuote(s: string): string {
-  // $ stays unquoted inside double quotes so ${ENV} placeholders expand for whoever has them set.
-  return `"${s.replace(/(["\\`])/g, '\\$1')}"`;
+/** curl reads "file:passphrase" after --cert: a colon in the file's path is escaped. */
+function curlFile(path: string): string {
+  return path.replaceAll(':', '\\:');
+}
+
+const PLACEHOLDER = /(\$\{[A-Za-z_][A-Za-z0-9_]*\})/;
+
+/** One shell word: text in single quotes, so nothing in it expands, but ${VAR} placeholders in double
+ *  quotes, so they expand for whoever has the variables set. */
+function shellWord(s: string): string {
+  const parts = s.split(PLACEHOLDER).filter(Boolean);
+  return parts.map((p) => (PLACEHOLDER.test(p) ? `"${p}"` : `'${p.replaceAll("'", "'\\''")}'`)).join('') || "''";
 }

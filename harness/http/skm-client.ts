@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { operations } from '../../generated/skm/operations.ts';
 import type { OperationRecord } from '../../generators/operation-catalogue.ts';
 import type { LoadedTarget } from '../profile/load-target.ts';
-import { Exchange } from './exchange.ts';
+import { Exchange, type CurlTls } from './exchange.ts';
 import type { Redactor } from '../redaction.ts';
 
 export interface Credentials {
@@ -123,16 +123,25 @@ export class SkmClient {
       } catch {
         json = undefined;
       }
-      this.redactor.learn(json);
+      this.redactor.learn(json, body);
       const resHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
-      exchange = new Exchange(operationId, sent, { status: res.statusCode, headers: resHeaders, text, json }, undefined, performance.now() - started, this.redactor);
+      const received = { status: res.statusCode, headers: resHeaders, text, json };
+      exchange = new Exchange(operationId, sent, received, undefined, performance.now() - started, this.redactor, this.curlTls(opts.certificate));
     } catch (e) {
       const err = e as Error & { code?: string };
-      exchange = new Exchange(operationId, sent, undefined, `${err.code ?? err.name}: ${err.message}`, performance.now() - started, this.redactor);
+      const error = `${err.code ?? err.name}: ${err.message}`;
+      exchange = new Exchange(operationId, sent, undefined, error, performance.now() - started, this.redactor, this.curlTls(opts.certificate));
     }
     this.exchanges.push(exchange);
     if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
     return exchange;
+  }
+
+  /** The TLS files a curl line needs to reach the target as a call with this certificate did. */
+  private curlTls(cert: ClientCertificate | undefined): CurlTls {
+    const { ca, insecureSkipVerify } = this.target.profile.tls ?? {};
+    const certificate = cert && 'pkcs12' in cert ? { pkcs12: this.target.file(cert.pkcs12), passphrase: cert.passphrase } : undefined;
+    return { ca: ca === undefined ? undefined : this.target.file(ca), insecure: insecureSkipVerify, certificate };
   }
 
   async close(): Promise<void> {
