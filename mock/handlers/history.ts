@@ -1,7 +1,7 @@
 // What the alternate personality remembers of recent changes, in memory only: keys created moments ago
 // (create-propagation-delay) and keys deleted (deleted-key-invalid-key-status). After a restart a deleted
 // key is simply unknown and a created one usable, which the documents allow as well.
-export const PROPAGATION_MS = 500;
+const PROPAGATION_MS = 500;
 const MAX_ENTRIES = 10_000;
 
 export class KeyHistory {
