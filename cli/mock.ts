@@ -1,8 +1,8 @@
 // `skm-conformance mock`: the embedded mock as a stand-alone service; prints its target profile's
-// path and stays up until Ctrl-C.
+// path and stays up until Ctrl-C. It takes the options of `npm run mock` (mock/options.ts).
 import { ConfigError } from '../harness/config-error.ts';
-import { startMock, UnknownFaultError, FAULTS } from '../mock/index.ts';
-import { parse, list } from './args.ts';
+import { startMock, type RunningMock } from '../mock/index.ts';
+import { listing, MOCK_OPTIONS_USAGE, MockOptionError, parseMockArgs, type MockCommand } from '../mock/options.ts';
 
 export const MOCK_HELP = `Usage: skm-conformance mock [options]
 
@@ -10,30 +10,33 @@ Starts the reference mock SKM service (every endpoint of v1.0, v1.1 and v1.2) an
 the target profile it wrote for itself; it stays up until Ctrl-C.
   skm-conformance run --target <that path>     tests it
 
-Options:
-  --faults LIST       switch on deliberate faults, comma-separated (--list-faults shows them)
-  --profile-dir DIR   where the profile, ca.pem and client certificates go (default out/mock)
-  --list-faults       print the faults and the requirements each one violates, then exit
-  -h, --help          this text`;
+${MOCK_OPTIONS_USAGE}`;
 
 export async function mock(argv: string[], signals: NodeJS.Process = process): Promise<number> {
-  const { values } = parse('mock', argv, { faults: { type: 'string' }, 'profile-dir': { type: 'string' }, 'list-faults': { type: 'boolean' } });
-  if (values.help) {
+  let command: MockCommand;
+  try {
+    command = parseMockArgs(argv);
+  } catch (e) {
+    throw configError(e);
+  }
+  if (command.action === 'help') {
     console.log(MOCK_HELP);
     return 0;
   }
-  if (values['list-faults']) {
-    for (const f of FAULTS) console.log(`${f.name.padEnd(32)} ${f.description} (${f.requirements.join(', ')})`);
+  if (command.action !== 'start') {
+    console.log(listing(command.action).join('\n'));
     return 0;
   }
-  let running;
+  let running: RunningMock;
   try {
-    running = await startMock({ quiet: true, faults: list(values.faults) ?? [], profileDir: values['profile-dir'] });
+    running = await startMock({ quiet: true, ...command.options });
   } catch (e) {
-    if (e instanceof UnknownFaultError) throw new ConfigError(`mock: ${e.message}`, { cause: e });
-    throw e;
+    throw configError(e); // a seed, a port in use, a data directory: the user's to fix, like a bad option
   }
-  console.log(`SKM mock on ${running.baseUrl} (plain HTTP ${running.plainBaseUrl})${values.faults ? `, faults: ${values.faults}` : ''}`);
+  const { faults = [], personality = 'reference' } = command.options;
+  const reading = personality === 'reference' ? '' : `, ${personality} personality`;
+  const deviations = faults.length > 0 ? `, faults: ${faults.join(',')}` : '';
+  console.log(`SKM mock on ${running.baseUrl} (plain HTTP ${running.plainBaseUrl})${reading}${deviations}`);
   console.log(running.profilePath);
   console.log('Ctrl-C stops it.');
   await new Promise<void>((done) => {
@@ -42,4 +45,10 @@ export async function mock(argv: string[], signals: NodeJS.Process = process): P
   });
   await running.close();
   return 0;
+}
+
+/** One line and exit code 2 (skm-conformance.ts), never a stack trace. */
+function configError(e: unknown): ConfigError {
+  const hint = e instanceof MockOptionError ? ' (see skm-conformance mock --help)' : '';
+  return new ConfigError(`mock: ${(e as Error).message.split('\n')[0]}${hint}`, { cause: e });
 }

@@ -1,5 +1,6 @@
-// Runs once before the suites: without SKM_TARGET it starts the embedded mock (faults and error
-// transport from SKM_MOCK_FAULTS, SKM_MOCK_ERROR_TRANSPORT) and points the run at the profile it writes; with one it checks the profile and that the target answers, so a bad
+// Runs once before the suites: without SKM_TARGET it starts the embedded mock (faults, error transport
+// and personality from SKM_MOCK_FAULTS, SKM_MOCK_ERROR_TRANSPORT, SKM_MOCK_PERSONALITY) and points the
+// run at the profile it writes; with one it checks the profile and that the target answers, so a bad
 // profile or an unreachable target is one line and exit code 2, not a timeout per test.
 import type { FullConfig } from '@playwright/test';
 import { loadTarget } from './profile/load-target.ts';
@@ -13,10 +14,15 @@ export default async function globalSetup(_config: FullConfig): Promise<(() => P
   try {
     if (!process.env[TARGET_ENV]) {
       const { startMock } = await import('../mock/index.ts');
-      // The mutation tests start the embedded mock with a fault or an error transport through these.
-      const faults = (process.env.SKM_MOCK_FAULTS ?? '').split(',').filter(Boolean);
-      const errorTransport = process.env.SKM_MOCK_ERROR_TRANSPORT as 'http200' | 'http4xx' | undefined;
-      const mock = await startMock({ quiet: true, faults, errorTransport, profileDir: process.env.SKM_MOCK_PROFILE_DIR });
+      const { MockOptionError, mockOptionsFromEnv } = await import('../mock/options.ts');
+      // The mutation tests start the embedded mock with a fault, an error transport or a personality through these.
+      let options;
+      try {
+        options = mockOptionsFromEnv(process.env);
+      } catch (e) {
+        throw e instanceof MockOptionError ? new ConfigError(e.message, { cause: e }) : e;
+      }
+      const mock = await startMock({ quiet: true, ...options });
       process.env[TARGET_ENV] = mock.profilePath;
       stop = () => mock.close();
       console.log(`embedded mock at ${mock.baseUrl}, profile ${mock.profilePath}`);

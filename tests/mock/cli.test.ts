@@ -1,22 +1,53 @@
-// `npm run mock` (tsx mock/main.ts): starts fast, says where the profile is, stops cleanly on SIGTERM,
-// and turns every bad option into one line on stderr with exit status 2.
+// `npm run mock` (tsx mock/main.ts) and `skm-conformance mock` take the same options (mock/options.ts):
+// the process starts fast, says where the profile is, stops cleanly on SIGTERM, and every bad option,
+// here or in the harness's SKM_MOCK_* variables, is one line on stderr with exit status 2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { startMock } from '../../mock/index.ts';
+import { mock as cliMock } from '../../cli/mock.ts';
+import { FAULTS, PERSONALITY_SWITCHES, startMock } from '../../mock/index.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const main = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'mock/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+const node = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 20_000, env: { ...process.env, SKM_TARGET: '', ...env } });
+const main = (args: string[]) => node(['--import', 'tsx', 'mock/main.ts', ...args]);
+const bin = (args: string[]) => node(['cli/skm-conformance.js', ...args]);
 
-test('--help prints every option', () => {
-  const r = main(['--help']);
-  assert.equal(r.status, 0);
-  for (const option of ['--seed', '--port', '--tls-port', '--data-dir', '--fault', '--error-transport', '--result-codes', '--profile-out', '--help']) {
-    assert.ok(r.stdout.includes(option), option);
+const OPTIONS = ['--seed', '--port', '--tls-port', '--data-dir', '--personality', '--fault', '--faults', '--error-transport', '--result-codes',
+  '--profile-dir', '--profile-out', '--list-faults', '--list-switches', '--help'];
+
+test('--help prints every option, the same in npm run mock and skm-conformance mock', () => {
+  for (const r of [main(['--help']), bin(['mock', '--help'])]) {
+    assert.equal(r.status, 0, r.stderr);
+    for (const option of OPTIONS) assert.ok(r.stdout.includes(option), option);
+  }
+});
+
+test('--list-faults and --list-switches print every fault and every switch', () => {
+  const faults = main(['--list-faults']).stdout;
+  for (const f of FAULTS) assert.match(faults, new RegExp(`^${f.name} .*\\(${f.requirements[0]}`, 'm'));
+  const switches = bin(['mock', '--list-switches']).stdout;
+  for (const s of PERSONALITY_SWITCHES) assert.match(switches, new RegExp(`^${s.name} +${s.description.slice(0, 20).replace(/[()"?]/g, '.')}`, 'm'));
+});
+
+test('skm-conformance mock and the SKM_MOCK_* variables: a bad personality, fault or transport is one line and exit code 2', () => {
+  const setup = ['--import', 'tsx', '--input-type=module', '-e', "await (await import('./harness/global-setup.ts')).default({})"];
+  for (const [r, expected] of [
+    [bin(['mock', '--personality', 'bogus']), /^skm-conformance: mock: --personality must be reference or alternate, got "bogus"/],
+    [bin(['mock', '--faults', 'wrong-message,nope']), /^skm-conformance: mock: --fault: unknown fault nope/],
+    [bin(['mock', '--error-transport', 'pigeon']), /^skm-conformance: mock: --error-transport must be http200 or http4xx/],
+    [node(setup, { SKM_MOCK_PERSONALITY: 'bogus' }), /^skm-conformance: SKM_MOCK_PERSONALITY must be reference or alternate, got "bogus"/],
+    [node(setup, { SKM_MOCK_FAULTS: 'nope' }), /^skm-conformance: SKM_MOCK_FAULTS: unknown fault nope/],
+    [node(setup, { SKM_MOCK_ERROR_TRANSPORT: 'pigeon' }), /^skm-conformance: SKM_MOCK_ERROR_TRANSPORT must be http200 or http4xx/],
+  ] as const) {
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, expected);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   }
 });
 
@@ -28,6 +59,7 @@ test('bad options, seeds and fault names: one line on stderr, exit status 2', ()
     for (const [args, expected] of [
       [['--fault', 'no-such-fault'], /unknown fault no-such-fault/],
       [['--error-transport', 'smoke-signals'], /--error-transport must be http200 or http4xx/],
+      [['--personality', 'eccentric'], /--personality must be reference or alternate, got "eccentric"/],
       [['--port', 'eighty'], /--port needs a port number/],
       [['--result-codes', join(dir, 'missing.yaml')], /--result-codes/],
       [['--seed', join(dir, 'missing.yaml')], /cannot be read/],
@@ -125,6 +157,26 @@ test('the process writes the profile with its options and stops on SIGTERM', asy
     console.log(`mock process ready in ${times.map(Math.round).join(', ')} ms`);
     assert.ok(Math.min(...times) < 3000, `ready after ${times.map(Math.round).join(', ')} ms`);
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('skm-conformance mock --personality alternate --faults ... --profile-dir: the options reach the mock', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'skm-mock-cli-'));
+  const signals = new EventEmitter() as unknown as NodeJS.Process;
+  const log = console.log;
+  console.log = () => {};
+  try {
+    const running = cliMock(['--personality', 'alternate', '--faults', 'wrong-message', '--profile-dir', dir], signals);
+    const profilePath = join(dir, 'profile.yaml');
+    while (!existsSync(profilePath)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const profile = parse(readFileSync(profilePath, 'utf8'));
+    assert.equal(profile.name, 'embedded-mock (alternate personality)');
+    assert.equal(profile.expectations, undefined);
+    signals.emit('SIGINT');
+    assert.equal(await running, 0);
+  } finally {
+    console.log = log;
     rmSync(dir, { recursive: true, force: true });
   }
 });
