@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -165,18 +165,24 @@ test('skm-conformance mock --personality alternate --faults ... --profile-dir: t
   const dir = mkdtempSync(join(tmpdir(), 'skm-mock-cli-'));
   const signals = new EventEmitter() as unknown as NodeJS.Process;
   const log = console.log;
-  console.log = () => {};
+  const lines: string[] = [];
+  let up: () => void;
+  const ready = new Promise<void>((resolve) => (up = resolve));
+  console.log = (line: string) => {
+    lines.push(line);
+    if (line === 'Ctrl-C stops it.') up(); // printed once the profile is written
+  };
+  const running = cliMock(['--personality', 'alternate', '--faults', 'wrong-message', '--profile-dir', dir], signals);
   try {
-    const running = cliMock(['--personality', 'alternate', '--faults', 'wrong-message', '--profile-dir', dir], signals);
-    const profilePath = join(dir, 'profile.yaml');
-    while (!existsSync(profilePath)) await new Promise((resolve) => setTimeout(resolve, 20));
-    const profile = parse(readFileSync(profilePath, 'utf8'));
+    await Promise.race([ready, running.then(() => assert.fail(`returned before serving: ${lines.join(' | ')}`))]);
+    assert.match(lines[0], /, alternate personality, faults: wrong-message$/);
+    const profile = parse(readFileSync(join(dir, 'profile.yaml'), 'utf8'));
     assert.equal(profile.name, 'embedded-mock (alternate personality)');
     assert.equal(profile.expectations, undefined);
-    signals.emit('SIGINT');
-    assert.equal(await running, 0);
   } finally {
     console.log = log;
-    rmSync(dir, { recursive: true, force: true });
+    signals.emit('SIGINT'); // stops the mock whatever happened above
+    const code = await running.finally(() => rmSync(dir, { recursive: true, force: true }));
+    assert.equal(code, 0);
   }
 });
