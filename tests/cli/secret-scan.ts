@@ -1,12 +1,12 @@
-// The secret scan: every secret of a target profile, plus key material fetched from the target, looked
-// for as plain substrings in every file a run wrote. Zip containers (Playwright's HTML report embeds
+// The secret scan: every secret of a target profile, plus key material fetched from the target (in every
+// form it may be written in), looked for as plain substrings in every file a run wrote. Zip containers (Playwright's HTML report embeds
 // its data as a Base64 zip; blobs and traces are zips) are unpacked so their text is scanned too;
 // nothing else is decoded.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { LoadedTarget } from '../../harness/profile/load-target.ts';
-import { SkmClient } from '../../harness/http/skm-client.ts';
+import { SkmClient, type ClientCertificate } from '../../harness/http/skm-client.ts';
 import { Redactor } from '../../harness/redaction.ts';
 
 /** Entries of a zip archive (stored or deflated), by the central directory. */
@@ -64,7 +64,27 @@ export function textsUnder(dir: string): { name: string; text: string }[] {
   return out;
 }
 
-/** The profile's secrets: appkeys, credentials, passphrases, the secret value. */
+/** Every form key material may be written in: Base64, the hex listing (as documented, and upper case
+ *  without spaces), hex, and the raw bytes. */
+export function keyForms(bytes: Buffer): Record<string, string> {
+  const pairs = bytes.toString('hex').match(/../g) ?? [];
+  return {
+    Base64: bytes.toString('base64'),
+    'hex listing': pairs.map((h) => `0x${h}`).join(', '),
+    'HEX LISTING': pairs.map((h) => `0X${h.toUpperCase()}`).join(','),
+    hex: bytes.toString('hex'),
+    raw: bytes.toString('latin1'),
+  };
+}
+
+function addKey(s: Map<string, string>, label: string, bytes: Buffer): void {
+  for (const [form, value] of Object.entries(keyForms(bytes))) s.set(value, `${label} (${form})`);
+}
+
+const listingBytes = (listing: string) => Buffer.from(listing.replace(/0x|[\s,]/gi, ''), 'hex');
+
+/** The profile's secrets: appkeys, credentials, passphrases, the secret value, the rotated fixture's
+ *  local keys. */
 export function profileSecrets(target: LoadedTarget): Map<string, string> {
   const p = target.profile;
   const s = new Map<string, string>();
@@ -79,51 +99,64 @@ export function profileSecrets(target: LoadedTarget): Map<string, string> {
   add('otherTenant.secretAccessKey', other?.credentials?.secretAccessKey);
   for (const [name, c] of Object.entries(p.fixtures?.certificate ?? {})) add(`certificate.${name}.passphrase`, (c as { passphrase?: string }).passphrase);
   add('allMethods.passphrase', (p.fixtures?.allMethods?.certificate as { passphrase?: string } | undefined)?.passphrase);
+  const rotated = p.fixtures?.rotated;
+  for (const slot of ['olderVersion', 'scheduledVersion', 'deletedVersion'] as const) {
+    const local = rotated?.[slot]?.localKeyPlaintext;
+    if (local) addKey(s, `rotated.${slot}.localKeyPlaintext`, Buffer.from(local, 'base64'));
+  }
   return s;
 }
 
-/** Key material the target hands out (secret values, symmetric keys, private keys as Base64 and
- *  as hex listing), and the public keys' encodings: a private key embeds its public modulus, which
- *  may appear anywhere. */
+type Grab = { appkey?: string; query?: Record<string, number>; mac?: string; certificate?: ClientCertificate };
+
+/** Key material the target hands out (secret values, symmetric keys, private keys, each in every
+ *  form), and the public keys in every form: a private key embeds its public modulus, which may
+ *  appear anywhere. Every store the profile names is asked, with the MAC or certificate it needs. */
 export async function fetchedSecrets(target: LoadedTarget): Promise<{ secrets: Map<string, string>; publicTexts: string[] }> {
   const client = new SkmClient(target, new Redactor());
   const p = target.profile;
   const s = new Map<string, string>();
   const publicTexts: string[] = [];
-  const grab = async (label: string, op: string, keyId: string | undefined, field: string, opts: { appkey?: string; query?: Record<string, number> } = {}) => {
-    if (!keyId) return;
-    const ex = await client.call(op, { keyId, ...opts });
-    const body = ex.body as Record<string, unknown> | undefined;
-    // A private key comes as Base64 DER (encodedKey) and as a hex listing (key).
-    const fields = field === 'privateKey' ? { encodedKey: 'Base64', key: 'hex listing' } : { [field]: '' };
-    for (const [name, form] of Object.entries(fields)) {
-      const v = body?.[name];
-      if (typeof v === 'string' && v.length >= 8) s.set(v, `${label}${form ? ` (${form})` : ''}`);
-    }
-    if (field === 'privateKey') {
-      const pub = (await client.call(op.replace('getPrivateKey', 'getPublicKey'), { keyId, ...opts })).body as Record<string, unknown> | undefined;
-      for (const name of ['encodedKey', 'key']) if (typeof pub?.[name] === 'string') publicTexts.push(pub[name] as string);
-    }
+  const body = async (op: string, keyId: string, opts: Grab) => (await client.call(op, { keyId, ...opts })).body as Record<string, unknown> | undefined;
+  const grab = async (label: string, version: string, keys: { secret?: string; symmetric?: string; asymmetric?: string } | undefined, opts: Grab = {}) => {
+    const secret = keys?.secret && (await body(`getSecret_${version}`, keys.secret, opts))?.secret;
+    if (typeof secret === 'string') s.set(secret, `${label} secret`);
+    const symmetric = keys?.symmetric && (await body(`getSymmetricKey_${version}`, keys.symmetric, opts))?.symmetricKey;
+    if (typeof symmetric === 'string') addKey(s, `${label} symmetric key`, listingBytes(symmetric));
+    const der = keys?.asymmetric && (await body(`getPrivateKey_${version}`, keys.asymmetric, opts))?.encodedKey;
+    if (typeof der === 'string') addKey(s, `${label} private key`, Buffer.from(der, 'base64'));
+    const pub = keys?.asymmetric && (await body(`getPublicKey_${version}`, keys.asymmetric, opts))?.encodedKey;
+    if (typeof pub === 'string') publicTexts.push(...Object.values(keyForms(Buffer.from(pub, 'base64'))));
   };
+  const cert = (name: string, c: unknown) => c && 'pkcs12' in (c as object) ? { name, ...(c as { pkcs12: string; passphrase?: string }) } : undefined;
+  const f = p.fixtures;
   try {
-    await grab('secret', 'getSecret_v1_0', p.keys.secret?.id, 'secret');
-    await grab('symmetric key', 'getSymmetricKey_v1_0', p.keys.symmetric?.id, 'symmetricKey');
-    await grab('private key', 'getPrivateKey_v1_0', p.keys.asymmetric?.id, 'privateKey');
-    const rotated = p.fixtures?.rotated;
-    for (const v of rotated?.inService ?? []) {
-      await grab(`rotated symmetric key v${v}`, 'getSymmetricKey_v1_1', rotated?.symmetric, 'symmetricKey', { query: { keyVersion: v } });
-      await grab(`rotated private key v${v}`, 'getPrivateKey_v1_2', rotated?.asymmetric, 'privateKey', { query: { keyVersion: v } });
-    }
-    const other = p.fixtures?.otherTenant;
-    if (other) {
-      await grab('other tenant secret', 'getSecret_v1_0', other.keys.secret, 'secret', { appkey: other.appkey });
-      await grab('other tenant symmetric key', 'getSymmetricKey_v1_0', other.keys.symmetric, 'symmetricKey', { appkey: other.appkey });
-      await grab('other tenant private key', 'getPrivateKey_v1_0', other.keys.asymmetric, 'privateKey', { appkey: other.appkey });
-    }
+    await grab('main', 'v1_0', { secret: p.keys.secret?.id, symmetric: p.keys.symmetric?.id, asymmetric: p.keys.asymmetric?.id });
+    for (const v of f?.rotated?.inService ?? []) await grab(`rotated v${v}`, 'v1_2', { symmetric: f?.rotated?.symmetric, asymmetric: f?.rotated?.asymmetric }, { query: { keyVersion: v } });
+    if (f?.otherTenant) await grab('other tenant', 'v1_0', f.otherTenant.keys, { appkey: f.otherTenant.appkey });
+    if (f?.mac) await grab('MAC store', 'v1_0', f.mac.keys, { mac: f.mac.registered });
+    if (f?.certificate) await grab('certificate store', 'v1_0', f.certificate.keys, { certificate: cert('valid', f.certificate.valid) });
+    if (f?.allMethods) await grab('all-methods store', 'v1_0', f.allMethods.keys, { mac: f.allMethods.mac, certificate: cert('all', f.allMethods.certificate) });
   } finally {
     await client.close();
   }
   return { secrets: s, publicTexts };
+}
+
+/** The local keys of the profile's symmetric keys, for a target whose create-local-key returns the
+ *  same local key for a key every time (the mock's local-key-reused fault): those the run gets too. */
+export async function reusedLocalKeys(target: LoadedTarget): Promise<Map<string, string>> {
+  const client = new SkmClient(target, new Redactor());
+  const s = new Map<string, string>();
+  try {
+    for (const [label, keyId] of [['keys.symmetric', target.profile.keys.symmetric?.id], ['rotated.symmetric', target.profile.fixtures?.rotated?.symmetric]]) {
+      const local = keyId && ((await client.call('createLocalKey_v1_0', { keyId })).body as { localKeyPlaintext?: string } | undefined)?.localKeyPlaintext;
+      if (local) addKey(s, `local key of ${label}`, Buffer.from(local, 'base64'));
+    }
+  } finally {
+    await client.close();
+  }
+  return s;
 }
 
 /** Needles for one secret: the whole value, and for long ones (keys) a 48-character slice every 144
