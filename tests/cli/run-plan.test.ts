@@ -43,6 +43,13 @@ test('run puts every output under --out and fixes a seed', () => {
   assert.equal((planRun([], '/work', {}) as RunPlan).out, '/work/out/report');
 });
 
+test('run takes its workers from --workers, else SKM_WORKERS', () => {
+  assert.equal((planRun([], '/work', { SKM_WORKERS: '3' }) as RunPlan).env.SKM_WORKERS, '3');
+  assert.equal((planRun(['--workers', '1'], '/work', { SKM_WORKERS: '3' }) as RunPlan).env.SKM_WORKERS, '1');
+  assert.equal((planRun([], '/work', {}) as RunPlan).env.SKM_WORKERS, undefined, 'neither: the config\'s default');
+  assert.throws(() => planRun([], '/work', { SKM_WORKERS: 'abc' }), /SKM_WORKERS needs a positive whole number, got "abc"/);
+});
+
 test('run asks only for API versions the target declares', () => {
   const profile = join(import.meta.dirname, 'fixtures-v10.yaml');
   assert.throws(() => planRun(['--target', profile, '--versions', 'v1.2'], '/', {}), /--versions v1\.2: the target profile declares only v1\.0/);
