@@ -43,3 +43,13 @@ export function parseSpki(der: Buffer): KeyObject {
     throw new FormatError(`not a DER SubjectPublicKeyInfo: ${(e as Error).message}`);
   }
 }
+
+/** Whether a decrypt of a local key's ciphertext returned that key. Strictly: its Base64 text, as
+ *  localKeyPlaintext is. Leniently (SKM-SYM-LCL-004: decrypt's string form is not documented): also
+ *  the raw key bytes read as Base64, Latin-1 or UTF-8 text. */
+export function isLocalKeyText(decrypted: string, localKeyPlaintext: string, strict = false): boolean {
+  if (decrypted === localKeyPlaintext) return true;
+  if (strict) return false;
+  const raw = Buffer.from(localKeyPlaintext, 'base64');
+  return (['base64', 'latin1', 'utf8'] as const).some((encoding) => Buffer.from(decrypted, encoding).equals(raw));
+}

@@ -2,6 +2,7 @@
 // what it created itself, even when the test failed.
 import type { SkmClient } from './http/skm-client.ts';
 import type { Exchange } from './http/exchange.ts';
+import { setTimeout as delay } from 'node:timers/promises';
 import { control, type Control } from './refusal-check.ts';
 
 export type CreatableKind = 'secret' | 'symmetric' | 'asymmetric';
@@ -10,6 +11,14 @@ const CREATE_OP: Record<CreatableKind, string> = {
   secret: 'createSecret_v1_2',
   symmetric: 'createSymmetricKey_v1_2',
   asymmetric: 'createAsymmetricKey_v1_2',
+};
+
+const DEFAULT_READY_SECONDS = 30;
+const READY_POLL_MS = 250;
+const FIRST_USE: Record<CreatableKind, [string, unknown]> = {
+  secret: ['getSecret_v1_2', undefined],
+  symmetric: ['symmetricEncrypt_v1_2', { plaintext: 'skm-conformance readiness' }],
+  asymmetric: ['asymmetricSign_v1_2', { plaintext: 'skm-conformance readiness' }],
 };
 
 export class Provisioner {
@@ -34,11 +43,13 @@ export class Provisioner {
     return { operationId: CREATE_OP[kind], body };
   }
 
-  /** Sends the create call; the key id, when the call succeeded, is remembered for cleanup. */
+  /** Sends the create call; the key id, when the call succeeded, is remembered for cleanup, and the
+   *  key waited for until usable. */
   async create(kind: CreatableKind, extra: Record<string, unknown> = {}) {
     const { operationId, body } = this.request(kind, extra);
     const ex = await this.skm.call(operationId, { body });
     this.trackCreated(ex);
+    await this.untilUsable(kind, ex);
     return ex;
   }
 
@@ -47,7 +58,21 @@ export class Provisioner {
     const { operationId, body } = this.request(kind, extra);
     const c = await control(this.skm, operationId, { body });
     this.trackCreated(c.exchange);
+    await this.untilUsable(kind, c.exchange);
     return c;
+  }
+
+  /** How soon a new key serves is not documented (SKM-MGT-CRT-006/007/008): retry its first use up to
+   *  provisioning.readyWithinSeconds (default 30). Whether it then works is for the tests to judge. */
+  private async untilUsable(kind: CreatableKind, created: Exchange): Promise<void> {
+    const keyId = (created.body as { keyId?: unknown } | undefined)?.keyId;
+    const seconds = this.skm.target.profile.provisioning?.readyWithinSeconds ?? DEFAULT_READY_SECONDS;
+    if (typeof keyId !== 'string' || seconds === 0) return;
+    const [operationId, body] = FIRST_USE[kind];
+    for (const deadline = Date.now() + seconds * 1000; Date.now() < deadline; await delay(READY_POLL_MS)) {
+      const ex = await this.skm.call(operationId, { keyId, body });
+      if ((ex.response?.json as { header?: { isSuccessful?: unknown } } | undefined)?.header?.isSuccessful === true) return;
+    }
   }
 
   /** Remembers the key a create made, whether or not it was meant to succeed. */

@@ -78,6 +78,9 @@ function buildProfile({ state, baseUrl, plainBaseUrl, errorTransport, resultCode
     fixtures: fixtures(state, primary, other, keysOf),
     provisioning: { allowed: true, ...(mainSecret ? { keyStoreName: mainSecret.keyStoreName } : {}) },
   };
+  // The reference makes a new key usable at once, and its profile says so; the alternate leaves the
+  // wait to the harness's default (its keys take a moment, SKM-MGT-CRT-006).
+  if (personality === 'reference') profile.provisioning!.readyWithinSeconds = 0;
   if (personality === 'reference') {
     profile.expectations = {
       errorTransport,

@@ -250,6 +250,10 @@ allowed: boolean
  * Key store to create keys in.
  */
 keyStoreName?: string
+/**
+ * How long a new key may take to become usable (SKM-MGT-CRT-006/007/008: not documented). Default 30; 0: usable at once.
+ */
+readyWithinSeconds?: number
 }
 /**
  * How strict to be where the documents are silent. Defaults are lenient.

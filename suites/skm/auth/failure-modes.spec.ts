@@ -57,7 +57,9 @@ for (const version of ['v1.0', 'v1.2']) {
           const old = needFixture(material[field], `fixtures.rotated.${c.slot}.${field}`);
           // The same operation on the same key with material of its newest version works.
           const control = await controlFor(skm, check, version, { [kind]: keyId });
-          await expectRefused(control, { expectations, breaking: { body: { plaintext: material.plaintext, [field]: old } }, message: c.message, protect: { plaintext: material.plaintext } });
+          // Only the documented fields: decrypt takes the ciphertext, verify the text and the signature.
+          const body = kind === 'symmetric' ? { ciphertext: old } : { plaintext: material.plaintext, signature: old };
+          await expectRefused(control, { expectations, breaking: { body }, message: c.message, protect: { plaintext: material.plaintext } });
         });
       }
     }
@@ -71,7 +73,7 @@ for (const version of ['v1.0', 'v1.2']) {
         // That key cannot serve anything: the control is the same call on the main key.
         const control = await controlFor(skm, check, version, mainKeys(target));
         const message = expectations.strict.has('SKM-ERR-KSTAT-001') ? 'Invalid Key Status' : (['Invalid Key Status', 'Invalid Key Id'] as const);
-        const breaking = { keyId, body: { plaintext: f.plaintext, [field]: material } };
+        const breaking = { keyId, body: kind === 'symmetric' ? { ciphertext: material } : { plaintext: f.plaintext, signature: material } };
         await expectRefused(control, { expectations, breaking, message, protect: { plaintext: f.plaintext } });
       });
     }
