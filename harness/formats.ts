@@ -10,9 +10,15 @@ export class FormatError extends Error {}
 // the strict form per requirement (expectations.strict).
 const HEX_LISTING = { strict: /^0x[0-9a-f]{2}(, 0x[0-9a-f]{2})*$/, lenient: /^0x[0-9a-fA-F]{2}(,\s*0x[0-9a-fA-F]{2})*$/ };
 
+/** What a refused value looks like, without any of it: it may be key material. */
+function shape(s: string): string {
+  const odd = [...new Set(s.replace(/[0-9A-Za-z]/g, ''))].map((c) => JSON.stringify(c)).join(' ');
+  return `${s.length} characters${odd ? `, punctuation ${odd}` : ''} (the value is not shown: it may be key material)`;
+}
+
 /** "0x30, 0x82, ..." → bytes. */
 export function decodeHexListing(s: string, strict = false): Buffer {
-  if (!HEX_LISTING[strict ? 'strict' : 'lenient'].test(s)) throw new FormatError(`not a "0xNN, 0xNN, ..." listing${strict ? ' (strict form pinned)' : ''}: ${JSON.stringify(s.slice(0, 40))}`);
+  if (!HEX_LISTING[strict ? 'strict' : 'lenient'].test(s)) throw new FormatError(`not a "0xNN, 0xNN, ..." listing${strict ? ' (strict form pinned)' : ''}: ${shape(s)}`);
   return Buffer.from(s.split(',').map((b) => parseInt(b.trim().slice(2), 16)));
 }
 
@@ -20,7 +26,7 @@ const BASE64 = { strict: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9
 
 /** Standard Base64 → bytes (padded, when strict). */
 export function decodeBase64(s: string, strict = false): Buffer {
-  if (!BASE64[strict ? 'strict' : 'lenient'].test(s)) throw new FormatError(`not standard ${strict ? 'padded ' : ''}Base64: ${JSON.stringify(s.slice(0, 40))}`);
+  if (!BASE64[strict ? 'strict' : 'lenient'].test(s)) throw new FormatError(`not standard ${strict ? 'padded ' : ''}Base64: ${shape(s)}`);
   return Buffer.from(s, 'base64');
 }
 

@@ -94,8 +94,8 @@ export class Provisioner {
   async cleanUp(): Promise<string[]> {
     const left: string[] = [];
     for (const keyId of this.created) {
-      await this.skm.call('scheduleKeyDeletion_v1_2', { keyId });
-      const ex = await this.skm.call('deleteKeyImmediately_v1_2', { keyId });
+      await this.skm.call('scheduleKeyDeletion_v1_2', { keyId, housekeeping: true });
+      const ex = await this.skm.call('deleteKeyImmediately_v1_2', { keyId, housekeeping: true });
       if ((ex.response?.json as { header?: { isSuccessful?: unknown } } | undefined)?.header?.isSuccessful !== true) left.push(keyId);
     }
     this.created.clear();

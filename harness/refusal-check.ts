@@ -7,12 +7,12 @@
 import type { CallOptions, SkmClient } from './http/skm-client.ts';
 import { operationId as idOf, operationRecord } from './http/skm-client.ts';
 import type { Exchange } from './http/exchange.ts';
-import { confirmControl, validCall, type KeyIds } from './valid-calls.ts';
+import { confirmControl, KEY_KIND, validCall, type KeyIds } from './valid-calls.ts';
 import { succeeds } from './oracles/success.ts';
 import { refused, refusedWith, type FailureMessage } from './oracles/refusal.ts';
 import { leaksNothing } from './oracles/leaks.ts';
 import { notAServerError } from './oracles/server-error.ts';
-import { ConformanceFailure, precondition } from './oracles/conformance-failure.ts';
+import { attribute, ConformanceFailure, precondition } from './oracles/conformance-failure.ts';
 import type { Expectations } from './oracles/expectations.ts';
 
 export type { FailureMessage } from './oracles/refusal.ts';
@@ -32,9 +32,11 @@ const issued = new WeakSet<Control>();
 export class MissingControlError extends Error {}
 
 /** Sends a documented call that must succeed (for decrypt and verify: with the right answer). A
- *  failure here is the test's precondition failing: it blames no requirement the test names. */
-export function control(skm: SkmClient, operationId: string, opts: CallOptions = {}): Promise<Control> {
-  return precondition(async () => {
+ *  failure here is the test's precondition failing: it blames no requirement the test names, unless
+ *  `blame` names the requirement that this very success is about (a registered MAC that must pass). */
+export function control(skm: SkmClient, operationId: string, opts: CallOptions = {}, blame?: string): Promise<Control> {
+  const guard = <T>(steps: () => Promise<T>) => (blame ? attribute(blame, steps) : precondition(steps));
+  return guard(async () => {
     const exchange = await skm.call(operationId, opts);
     const body = succeeds<Record<string, unknown>>(exchange);
     confirmControl(operationRecord(operationId).operation, exchange);
@@ -45,13 +47,13 @@ export function control(skm: SkmClient, operationId: string, opts: CallOptions =
 }
 
 /** The control of `operation` built by validCall for these keys and this authentication. */
-export async function controlFor(skm: SkmClient, operation: string, version: string, keys: KeyIds, auth?: CallOptions): Promise<Control> {
+export async function controlFor(skm: SkmClient, operation: string, version: string, keys: KeyIds, auth?: CallOptions, blame?: string): Promise<Control> {
   const opts = await precondition(async () => {
     const o = await validCall(skm, operation, version, keys, auth);
     if (!o) throw new ConformanceFailure({ oracle: 'control', title: `No key for ${operation} in the fixture`, expected: `a ${operation} key`, received: 'none' });
     return o;
   });
-  return control(skm, idOf(operation, version), opts);
+  return control(skm, idOf(operation, version), opts, blame);
 }
 
 export interface Refusal {
@@ -67,6 +69,10 @@ export interface Refusal {
   /** an answer other than the error envelope that the documents allow here (a TLS handshake refused,
    *  a connection closed on a huge body, a redirect away from plain HTTP), with why */
   alsoAccept?: { reason: string; test: (ex: Exchange) => boolean };
+  /** the requirements a wrong refusal blames (default: those of the enclosing attribute, or the test's) */
+  blame?: readonly string[];
+  /** the requirement a leak of protected data blames, when it is another one */
+  leakBlame?: string;
 }
 
 /** No HTTP answer at all: the connection or the TLS handshake was refused or closed. */
@@ -85,18 +91,20 @@ function controlValues(c: Control): Record<string, string> {
   return Object.fromEntries(Object.entries(c.body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length >= 8));
 }
 
-function judgeRefusal(c: Control, ex: Exchange, r: Refusal): void {
-  if (r.alsoAccept?.test(ex)) return leaksNothing(ex, { ...controlValues(c), ...r.protect });
-  if (r.message === undefined) refused(ex, r.expectations);
-  else refusedWith(ex, r.message, r.expectations);
-  leaksNothing(ex, { ...controlValues(c), ...r.protect });
+async function judgeRefusal(c: Control, ex: Exchange, r: Refusal): Promise<void> {
+  const leaks = () => leaksNothing(ex, { ...controlValues(c), ...r.protect });
+  if (!r.alsoAccept?.test(ex)) {
+    const judge = () => (r.message === undefined ? refused(ex, r.expectations) : refusedWith(ex, r.message, r.expectations));
+    await (r.blame ? attribute(r.blame, judge) : judge());
+  }
+  await (r.leakBlame ? attribute(r.leakBlame, leaks) : leaks());
 }
 
 /** The control's request, broken, is refused (with the message, when given). */
 export async function expectRefused(c: Control, r: Refusal): Promise<Exchange> {
   proven(c);
   const ex = await sendBroken(c, r);
-  judgeRefusal(c, ex, r);
+  await judgeRefusal(c, ex, r);
   return ex;
 }
 
@@ -110,7 +118,7 @@ export async function expectRefusedOrSucceeds(c: Control, r: Refusal, onSuccess:
   const ex = await sendBroken(c, r);
   notAServerError(ex);
   if (isSuccess(ex)) await onSuccess(ex);
-  else judgeRefusal(c, ex, r);
+  else await judgeRefusal(c, ex, r);
   return ex;
 }
 
@@ -128,12 +136,19 @@ export interface RefusalCheck {
   /** the control's keys, when no request on `keys` can pass (a store that refuses this runner) */
   controlKeys?: KeyIds;
   alsoAccept?: Refusal['alsoAccept'];
+  /** the requirement the control's success is about, if any (else a failed control judges nothing) */
+  controlBlame?: string;
+  blame?: readonly string[];
+  leakBlame?: string;
 }
 
 /** Control on the same operation and authentication, then the broken request on `keys`. */
 export async function checkRefusal(k: RefusalCheck): Promise<Exchange> {
-  const c = await controlFor(k.skm, k.operation, k.version, k.controlKeys ?? k.keys, k.passing);
-  if (!k.controlKeys) return expectRefused(c, { expectations: k.expectations, breaking: k.breaking, message: k.message, alsoAccept: k.alsoAccept });
-  const opts = await precondition(() => validCall(k.skm, k.operation, k.version, k.keys, k.passing));
-  return expectRefused(c, { expectations: k.expectations, send: (skm) => skm.call(c.operationId, { ...opts, ...k.breaking }), message: k.message, alsoAccept: k.alsoAccept });
+  const c = await controlFor(k.skm, k.operation, k.version, k.controlKeys ?? k.keys, k.passing, k.controlBlame);
+  const judged = { expectations: k.expectations, message: k.message, alsoAccept: k.alsoAccept, blame: k.blame, leakBlame: k.leakBlame };
+  // On other keys, the control's very request (its version and material) with the key swapped:
+  // nothing can be prepared with keys that refuse this runner.
+  const kind = KEY_KIND[k.operation];
+  const keyId = kind ? k.keys[kind] : undefined;
+  return expectRefused(c, { ...judged, breaking: { ...(k.controlKeys && keyId ? { keyId } : {}), ...k.breaking } });
 }

@@ -1,40 +1,51 @@
-// Runs the conformance suites in a child Playwright process and reads back each test's outcome:
-// what the mutation and transport tests use to run the suites against the mock with faults.
+// Runs the conformance suites in a child Playwright process and reads back what the report says:
+// each test's outcome and each requirement's status, from the same conformance.json a user gets.
+// The mutation and personality tests judge the suites through it.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REQUIREMENT_ANNOTATION } from './requirements.ts';
+import { blames, type ConformanceModel } from '../reports/model.ts';
+import { operations } from '../generated/skm/operations.ts';
 
 export interface TestOutcome {
   title: string;
+  /** the test as a line of a Playwright --test-list file */
+  listed: string;
+  /** the logical operations it sent requests to */
+  operations: string[];
   status: string;
   requirements: string[];
   message?: string;
+  /** the requirements its failure blames (all of the test's, unless its failure names some) */
+  blamed: string[];
 }
 
 export interface SuiteRun {
   exitCode: number;
   outcomes: TestOutcome[];
+  /** requirement id -> passed | failed | not covered, for the requirements in scope */
+  requirements: Map<string, string>;
+  /** requirement id -> the logical operations its tests sent requests to */
+  exercised: Map<string, Set<string>>;
   stderr: string;
 }
 
-interface JsonSuite {
-  suites?: JsonSuite[];
-  specs?: { title: string; tests: { annotations: { type: string; description?: string }[]; results: { status: string; error?: { message?: string } }[] }[] }[];
-}
-
+const LOGICAL = new Map(operations.map((o) => [o.operationId, o.operation]));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'node_modules/@playwright/test/cli.js');
 
-export function runSuites(args: string[], env: NodeJS.ProcessEnv): Promise<SuiteRun> {
+
+/** Runs the suites (only `tests`, lines of a --test-list file, when given). */
+export function runSuites(args: string[], env: NodeJS.ProcessEnv, tests?: readonly string[]): Promise<SuiteRun> {
   const dir = mkdtempSync(join(tmpdir(), 'skm-run-'));
-  const jsonFile = join(dir, 'results.json');
+  const list = join(dir, 'tests.txt');
+  if (tests) writeFileSync(list, `${tests.join('\n')}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'test', '--reporter=json', ...args], {
+    const child = spawn(process.execPath, [CLI, 'test', '--reporter=./reports/conformance-reporter.ts', ...(tests ? ['--test-list', list] : []), ...args], {
       cwd: ROOT,
-      env: { ...process.env, SKM_TARGET: '', SKM_MOCK_PROFILE_DIR: join(dir, 'mock'), PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile, ...env },
+      env: { ...process.env, SKM_TARGET: '', SKM_MOCK_PROFILE_DIR: join(dir, 'mock'), SKM_REPORT_DIR: join(dir, 'report'), ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -42,27 +53,23 @@ export function runSuites(args: string[], env: NodeJS.ProcessEnv): Promise<Suite
     child.on('error', reject);
     child.on('close', (code) => {
       const outcomes: TestOutcome[] = [];
+      const requirements = new Map<string, string>();
+      const exercised = new Map<string, Set<string>>();
       try {
-        const walk = (s: JsonSuite) => {
-          for (const spec of s.specs ?? []) {
-            for (const t of spec.tests) {
-              const last = t.results[t.results.length - 1];
-              outcomes.push({
-                title: spec.title,
-                status: last?.status ?? 'skipped',
-                requirements: t.annotations.filter((a) => a.type === REQUIREMENT_ANNOTATION).map((a) => a.description!),
-                message: last?.error?.message,
-              });
-            }
-          }
-          for (const c of s.suites ?? []) walk(c);
-        };
-        for (const s of (JSON.parse(readFileSync(jsonFile, 'utf8')) as { suites: JsonSuite[] }).suites) walk(s);
+        const model = JSON.parse(readFileSync(join(dir, 'report', 'conformance.json'), 'utf8')) as ConformanceModel;
+        for (const t of model.tests) {
+          const listed = [t.file.replace(/^suites\//, ''), ...t.titlePath].join(' › ');
+          const operations = [...new Set(Object.keys(t.operationCounts).map((id) => LOGICAL.get(id) ?? id))];
+          outcomes.push({ title: t.titlePath.join(' › '), listed, operations, status: t.status, requirements: t.requirements, message: t.failure?.title, blamed: t.requirements.filter((r) => blames(t, r)) });
+        }
+        for (const r of model.requirements) if (r.inScope) requirements.set(r.id, r.status);
+        for (const o of outcomes) for (const r of o.requirements) exercised.set(r, new Set([...(exercised.get(r) ?? []), ...o.operations]));
       } catch (e) {
-        stderr += `\n(no JSON results: ${(e as Error).message})`;
+        stderr += `\n(no conformance.json: ${(e as Error).message})`;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      rmSync(dir, { recursive: true, force: true });
-      resolve({ exitCode: code ?? 1, outcomes, stderr });
+      resolve({ exitCode: code ?? 1, outcomes, requirements, exercised, stderr });
     });
   });
 }

@@ -91,7 +91,10 @@ async function newestVersion(skm: SkmClient, kind: KeyKind, version: string, bas
   const declared = skm.target.profile.apiVersions as readonly string[];
   const via = [version, 'v1.2', 'v1.0'].find((v) => declared.includes(v) && hasOperation(from, v)) ?? version;
   const ex = await skm.call(operationId(from, via), { ...base, query: undefined, body: { plaintext: CONTROL_PLAINTEXT } });
-  return (ex.body as { keyVersion?: number } | undefined)?.keyVersion ?? 0;
+  const newest = (ex.body as { keyVersion?: unknown } | undefined)?.keyVersion;
+  // Without it there is no documented call to make: the caller's precondition fails, never a guess.
+  ensure(typeof newest === 'number', { oracle: 'control', title: `The newest key version could not be learned from ${from}`, expected: 'a success with keyVersion', received: ex.resultMessage ?? ex.error ?? `HTTP ${ex.response?.status}`, exchange: ex });
+  return newest;
 }
 
 function hasOperation(operation: string, version: string): boolean {

@@ -23,10 +23,21 @@ type Deviation = Omit<Fault, 'kind' | 'operation'>;
 
 const DEVIATIONS = [
   // envelope
-  { name: 'error-as-success', category: 'envelope', description: 'error responses report header.isSuccessful true', requirements: ['SKM-ERR-GEN-001', 'SKM-ROB-GEN-002'] },
+  {
+    name: 'error-as-success',
+    category: 'envelope',
+    description: 'error responses report header.isSuccessful true',
+    // Every error is misreported, so every requirement that expects a refusal is violated.
+    requirements: [
+      'SKM-ERR-GEN-001', 'SKM-ROB-GEN-002', 'SKM-MGT-AUTH-001', 'SKM-MGT-AUTH-002', 'SKM-MGT-AUTH-003',
+      'SKM-ROB-JSON-001', 'SKM-ROB-JSON-002', 'SKM-ROB-JSON-003', 'SKM-ROB-JSON-004', 'SKM-ROB-PATH-001',
+      'SKM-ROB-PATH-002', 'SKM-ROB-LEAK-001', 'SKM-ROB-ALIVE-001', 'SKM-ROB-GEN-001', 'SKM-SEC-ECHO-002',
+      'SKM-SEC-CRED-001', 'SKM-SEC-CRED-002',
+    ],
+  },
   { name: 'wrong-message', category: 'envelope', description: 'Invalid Key Id is spelled "Invalid KeyId"', requirements: ['SKM-ERR-GEN-002', 'SKM-ERR-KEYID-001'] },
-  { name: 'missing-keyversion', category: 'envelope', description: 'encrypt responses omit body.keyVersion', requirements: ['SKM-SYM-ENC-001'] },
-  { name: 'keyversion-string', category: 'envelope', description: 'keyVersion is a JSON string in encrypt, decrypt, sign and verify responses', requirements: ['SKM-VER-TYPE-001', 'SKM-SYM-ENC-001', 'SKM-SYM-DEC-001', 'SKM-ASY-SIGN-001', 'SKM-ASY-VFY-001'] },
+  { name: 'missing-keyversion', category: 'envelope', description: 'encrypt responses omit body.keyVersion', requirements: ['SKM-SYM-ENC-001', 'SKM-VER-TYPE-001'] },
+  { name: 'keyversion-string', category: 'envelope', description: 'keyVersion is a JSON string in encrypt, decrypt, sign and verify responses', requirements: ['SKM-VER-TYPE-001', 'SKM-SYM-ENC-001', 'SKM-SYM-DEC-001', 'SKM-ASY-SIGN-001', 'SKM-ASY-VFY-001', 'SKM-SYM-KEY-005'] },
   { name: 'error-echoes-input', category: 'envelope', description: 'error responses echo the request body (plaintext, secretValue) in body', requirements: ['SKM-SEC-ECHO-001', 'SKM-ERR-BODY-001'] },
   // crypto
   { name: 'ciphertext-not-base64', category: 'crypto', description: 'ciphertexts are MIME Base64 (line breaks every 76 characters, trailing CRLF)', requirements: ['SKM-SYM-ENC-005'] },
@@ -52,7 +63,7 @@ const DEVIATIONS = [
   { name: 'cert-foreign-accepted', category: 'auth', description: 'any client certificate passes, whoever issued it', requirements: ['SKM-CAU-CRT-002'] },
   { name: 'cert-not-in-service-accepted', category: 'auth', description: 'a client certificate whose record is not In Service passes', requirements: ['SKM-CAU-CRT-004'] },
   { name: 'plain-http-skips-cert', category: 'auth', description: 'over plain HTTP, certificate authentication is skipped instead of failing', requirements: ['SKM-SEC-CERT-001', 'SKM-CAU-CRT-001'] },
-  { name: 'v12-secret-unchecked', category: 'auth', description: 'v1.2 getSecret accepts any X-TC-AUTHENTICATION-SECRET for a known access key id', requirements: ['SKM-SEC-CRED-001'] },
+  { name: 'v12-secret-unchecked', category: 'auth', description: 'v1.2 getSecret accepts any X-TC-AUTHENTICATION-SECRET for a known access key id', requirements: ['SKM-SEC-CRED-001', 'SKM-ERR-GEN-001', 'SKM-MGT-AUTH-002'] },
   { name: 'cross-tenant-read', category: 'auth', description: 'a key of another appkey can be used under any valid appkey', requirements: ['SKM-SEC-TEN-001', 'SKM-SEC-TEN-002'] },
   { name: 'public-key-needs-auth', category: 'auth', description: 'getPublicKey applies the key store client authentication', requirements: ['SKM-CAU-PUB-001'] },
   // lifecycle
@@ -60,7 +71,7 @@ const DEVIATIONS = [
   { name: 'immediate-delete-active', category: 'lifecycle', description: 'an In Service key can be deleted immediately', requirements: ['SKM-MGT-DEL-007', 'SKM-MGT-DEL-008'] },
   { name: 'deletion-window-1-day', category: 'lifecycle', description: 'scheduled deletion happens after 1 day instead of 7', requirements: ['SKM-MGT-DEL-002'] },
   { name: 'old-version-decrypt-fails', category: 'lifecycle', description: 'ciphertexts and signatures of older In Service versions fail with Invalid Key Version', requirements: ['SKM-VER-ROT-004', 'SKM-VER-ROT-005', 'SKM-VER-ROT-006'] },
-  { name: 'v11-keyversion-ignored', category: 'lifecycle', description: 'v1.1 and v1.2 symmetric-key queries return the newest version whatever keyVersion asks for', requirements: ['SKM-SYM-KEY-005'] },
+  { name: 'v11-keyversion-ignored', category: 'lifecycle', description: 'v1.1 and v1.2 symmetric-key queries return the newest version whatever keyVersion asks for', requirements: ['SKM-SYM-KEY-005', 'SKM-VER-ROT-007'] },
   { name: 'scheduled-version-usable', category: 'lifecycle', description: 'a key version Scheduled to be Deleted still decrypts, verifies and can be read', requirements: ['SKM-ERR-KVSTAT-001', 'SKM-ERR-KVSTAT-002', 'SKM-VER-STAT-001'] },
   { name: 'encrypt-uses-oldest-version', category: 'lifecycle', description: 'encrypt, create-local-key and sign use the oldest In Service version', requirements: ['SKM-VER-ROT-001', 'SKM-VER-ROT-002', 'SKM-VER-ROT-003'] },
   // robustness

@@ -97,10 +97,11 @@ export function runContext(facts: RunFacts, env: NodeJS.ProcessEnv = process.env
   if (seeds.length > 0) words.push('--seed', seeds[0]);
   if (runs !== undefined) words.push('--runs', String(runs));
   if (facts.shard) words.push('--shard', facts.shard);
-  // Variables that change what runs: the embedded mock's faults and error transport, robustness runs.
+  // Variables that change what runs: the embedded mock's faults, error transport and personality, robustness runs.
   const vars: [string, string | undefined][] = [
     ['SKM_MOCK_FAULTS', !facts.userTarget && faults.length > 0 ? faults.join(',') : undefined],
     ['SKM_MOCK_ERROR_TRANSPORT', !facts.userTarget ? env.SKM_MOCK_ERROR_TRANSPORT || undefined : undefined],
+    ['SKM_MOCK_PERSONALITY', !facts.userTarget ? env.SKM_MOCK_PERSONALITY || undefined : undefined],
     ['SKM_ROBUSTNESS_RUNS', env.SKM_ROBUSTNESS_RUNS || undefined],
   ];
   const prefix = vars.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${shellWord(v!)} `).join('');

@@ -694,9 +694,8 @@ export const symmetricEncrypt_v1_0_response = validate31;
 const schema45 = {"$id":"validator-symmetricEncrypt_v1_0_response","$ref":"skm-spec#/$defs/EncryptEnvelope"};
 const schema46 = {"title":"EncryptEnvelope","type":"object","required":["header","body"],"properties":{"header":{"$ref":"skm-spec#/$defs/SuccessHeader"},"body":{"$ref":"skm-spec#/$defs/Encrypted"}}};
 const schema48 = {"title":"Encrypted","type":"object","required":["ciphertext","keyVersion"],"properties":{"ciphertext":{"$ref":"skm-spec#/$defs/Base64"},"keyVersion":{"$ref":"skm-spec#/$defs/KeyVersion"}}};
-const schema49 = {"title":"Base64","type":"string","description":"Standard Base64 (padded in the documents' examples).","pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"};
+const schema49 = {"title":"Base64","type":"string","description":"Standard Base64 (padded in the documents' examples)."};
 const schema50 = {"title":"KeyVersion","type":"integer","minimum":0,"description":"Key version used; versions start at 0."};
-const pattern4 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$", "u");
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -730,10 +729,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.ciphertext !== undefined){
-let data0 = data.ciphertext;
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/ciphertext",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
+if(typeof data.ciphertext !== "string"){
+const err2 = {instancePath:instancePath+"/ciphertext",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -743,8 +740,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/ciphertext",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.keyVersion !== undefined){
+let data1 = data.keyVersion;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -753,11 +752,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.keyVersion !== undefined){
-let data1 = data.keyVersion;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -766,27 +763,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 0 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -1299,10 +1285,8 @@ vErrors.push(err2);
 errors++;
 }
 if(data.localKeyPlaintext !== undefined){
-let data0 = data.localKeyPlaintext;
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err3 = {instancePath:instancePath+"/localKeyPlaintext",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
+if(typeof data.localKeyPlaintext !== "string"){
+const err3 = {instancePath:instancePath+"/localKeyPlaintext",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1312,8 +1296,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-else {
-const err4 = {instancePath:instancePath+"/localKeyPlaintext",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.localKeyCiphertext !== undefined){
+if(typeof data.localKeyCiphertext !== "string"){
+const err4 = {instancePath:instancePath+"/localKeyCiphertext",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1323,11 +1308,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.localKeyCiphertext !== undefined){
-let data1 = data.localKeyCiphertext;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err5 = {instancePath:instancePath+"/localKeyCiphertext",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
+if(data.keyVersion !== undefined){
+let data2 = data.keyVersion;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1336,9 +1320,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/localKeyCiphertext",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1348,39 +1332,15 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.keyVersion !== undefined){
-let data2 = data.keyVersion;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
-}
-errors++;
-}
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -1550,8 +1510,7 @@ export const getSymmetricKey_v1_0_response = validate47;
 const schema65 = {"$id":"validator-getSymmetricKey_v1_0_response","$ref":"skm-spec#/$defs/SymmetricKeyEnvelope"};
 const schema66 = {"title":"SymmetricKeyEnvelope","type":"object","required":["header","body"],"properties":{"header":{"$ref":"skm-spec#/$defs/SuccessHeader"},"body":{"$ref":"skm-spec#/$defs/SymmetricKey"}}};
 const schema68 = {"title":"SymmetricKey","type":"object","required":["symmetricKey"],"properties":{"symmetricKey":{"$ref":"skm-spec#/$defs/HexListing"}}};
-const schema69 = {"title":"HexListing","type":"string","description":"Bytes written as \"0xNN, 0xNN, ...\" (lowercase with \", \" in the documents' examples).","pattern":"^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"};
-const pattern7 = new RegExp("^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$", "u");
+const schema69 = {"title":"HexListing","type":"string","description":"Bytes written as \"0xNN, 0xNN, ...\" (lowercase with \", \" in the documents' examples)."};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1575,10 +1534,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.symmetricKey !== undefined){
-let data0 = data.symmetricKey;
-if(typeof data0 === "string"){
-if(!pattern7.test(data0)){
-const err1 = {instancePath:instancePath+"/symmetricKey",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"+"\""};
+if(typeof data.symmetricKey !== "string"){
+const err1 = {instancePath:instancePath+"/symmetricKey",schemaPath:"skm-spec#/$defs/HexListing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1588,25 +1545,14 @@ vErrors.push(err1);
 errors++;
 }
 }
+}
 else {
-const err2 = {instancePath:instancePath+"/symmetricKey",schemaPath:"skm-spec#/$defs/HexListing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
 }
 errors++;
 }
@@ -1876,10 +1822,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.signature !== undefined){
-let data0 = data.signature;
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/signature",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
+if(typeof data.signature !== "string"){
+const err2 = {instancePath:instancePath+"/signature",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1889,8 +1833,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/signature",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.keyVersion !== undefined){
+let data1 = data.keyVersion;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1899,11 +1845,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.keyVersion !== undefined){
-let data1 = data.keyVersion;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1912,27 +1856,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 0 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -2502,10 +2435,8 @@ errors++;
 }
 }
 if(data.key !== undefined){
-let data1 = data.key;
-if(typeof data1 === "string"){
-if(!pattern7.test(data1)){
-const err5 = {instancePath:instancePath+"/key",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"+"\""};
+if(typeof data.key !== "string"){
+const err5 = {instancePath:instancePath+"/key",schemaPath:"skm-spec#/$defs/HexListing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2515,8 +2446,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/key",schemaPath:"skm-spec#/$defs/HexListing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.encodedKey !== undefined){
+if(typeof data.encodedKey !== "string"){
+const err6 = {instancePath:instancePath+"/encodedKey",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2526,11 +2458,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.encodedKey !== undefined){
-let data2 = data.encodedKey;
-if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err7 = {instancePath:instancePath+"/encodedKey",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
+if(data.keyVersion !== undefined){
+let data3 = data.keyVersion;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2539,9 +2470,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/encodedKey",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2551,39 +2482,15 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.keyVersion !== undefined){
-let data3 = data.keyVersion;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -2818,10 +2725,8 @@ errors++;
 }
 }
 if(data.key !== undefined){
-let data1 = data.key;
-if(typeof data1 === "string"){
-if(!pattern7.test(data1)){
-const err5 = {instancePath:instancePath+"/key",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"+"\""};
+if(typeof data.key !== "string"){
+const err5 = {instancePath:instancePath+"/key",schemaPath:"skm-spec#/$defs/HexListing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2831,8 +2736,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/key",schemaPath:"skm-spec#/$defs/HexListing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.encodedKey !== undefined){
+if(typeof data.encodedKey !== "string"){
+const err6 = {instancePath:instancePath+"/encodedKey",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2842,11 +2748,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.encodedKey !== undefined){
-let data2 = data.encodedKey;
-if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err7 = {instancePath:instancePath+"/encodedKey",schemaPath:"skm-spec#/$defs/Base64/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}=?=?)?$"+"\""};
+if(data.keyVersion !== undefined){
+let data3 = data.keyVersion;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2855,9 +2760,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/encodedKey",schemaPath:"skm-spec#/$defs/Base64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2867,39 +2772,15 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.keyVersion !== undefined){
-let data3 = data.keyVersion;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -3102,10 +2983,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.symmetricKey !== undefined){
-let data0 = data.symmetricKey;
-if(typeof data0 === "string"){
-if(!pattern7.test(data0)){
-const err2 = {instancePath:instancePath+"/symmetricKey",schemaPath:"skm-spec#/$defs/HexListing/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"},message:"must match pattern \""+"^0x[0-9a-fA-F]{2}(,\\s*0x[0-9a-fA-F]{2})*$"+"\""};
+if(typeof data.symmetricKey !== "string"){
+const err2 = {instancePath:instancePath+"/symmetricKey",schemaPath:"skm-spec#/$defs/HexListing/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3115,8 +2994,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/symmetricKey",schemaPath:"skm-spec#/$defs/HexListing/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.keyVersion !== undefined){
+let data1 = data.keyVersion;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3125,11 +3006,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.keyVersion !== undefined){
-let data1 = data.keyVersion;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3138,27 +3017,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 0 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/keyVersion",schemaPath:"skm-spec#/$defs/KeyVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }

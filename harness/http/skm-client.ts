@@ -14,10 +14,17 @@ export interface Credentials {
   secretAccessKey: string;
 }
 
-/** A client certificate: files named by the profile, or PEM made by the harness (foreign certificates). */
+/** A client certificate: files named by the profile (PKCS#12, or PEM certificate and key), or PEM made
+ *  in memory by the harness (foreign certificates). */
 export type ClientCertificate =
   | { name: string; pkcs12: string; passphrase?: string }
+  | { name: string; cert: string; key: string; passphrase?: string }
   | { name: string; certPem: string; keyPem: string };
+
+/** The client certificate a profile field describes, under that field's name. */
+export function profileCertificate(field: string, c: { pkcs12?: string; passphrase?: string; cert?: string; key?: string }): ClientCertificate {
+  return c.pkcs12 ? { name: field, pkcs12: c.pkcs12, passphrase: c.passphrase } : { name: field, cert: c.cert!, key: c.key!, passphrase: c.passphrase };
+}
 
 export interface CallOptions {
   keyId?: string;
@@ -38,6 +45,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** header names (lower case) to leave out of what would otherwise be sent */
   omitHeaders?: string[];
+  /** housekeeping (deleting what the harness made): kept out of the test's evidence */
+  housekeeping?: boolean;
 }
 
 const byId = new Map(operations.map((o) => [o.operationId, o]));
@@ -77,6 +86,7 @@ export class SkmClient {
       const tls: Record<string, unknown> = { rejectUnauthorized: this.target.profile.tls?.insecureSkipVerify !== true };
       if (this.ca) tls.ca = this.ca;
       if (cert && 'pkcs12' in cert) Object.assign(tls, { pfx: readFileSync(this.target.file(cert.pkcs12)), passphrase: cert.passphrase });
+      if (cert && 'cert' in cert) Object.assign(tls, { cert: readFileSync(this.target.file(cert.cert)), key: readFileSync(this.target.file(cert.key)), passphrase: cert.passphrase });
       if (cert && 'certPem' in cert) Object.assign(tls, { cert: cert.certPem, key: cert.keyPem });
       agent = new Agent({ connect: { ...tls, timeout: TIMEOUTS.connectTimeout }, ...TIMEOUTS });
       this.agents.set(key, agent);
@@ -132,7 +142,7 @@ export class SkmClient {
       const error = `${err.code ?? err.name}: ${err.message}`;
       exchange = new Exchange(operationId, sent, undefined, error, performance.now() - started, this.redactor, this.curlTls(opts.certificate));
     }
-    this.exchanges.push(exchange);
+    if (!opts.housekeeping) this.exchanges.push(exchange);
     if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
     return exchange;
   }
@@ -140,7 +150,8 @@ export class SkmClient {
   /** The TLS files a curl line needs to reach the target as a call with this certificate did. */
   private curlTls(cert: ClientCertificate | undefined): CurlTls {
     const { ca, insecureSkipVerify } = this.target.profile.tls ?? {};
-    const certificate = cert && 'pkcs12' in cert ? { pkcs12: this.target.file(cert.pkcs12), passphrase: cert.passphrase } : undefined;
+    const file = (relative: string) => this.target.file(relative);
+    const certificate = cert && 'pkcs12' in cert ? { pkcs12: file(cert.pkcs12), passphrase: cert.passphrase } : cert && 'cert' in cert ? { cert: file(cert.cert), key: file(cert.key), passphrase: cert.passphrase } : undefined;
     return { ca: ca === undefined ? undefined : this.target.file(ca), insecure: insecureSkipVerify, certificate };
   }
 

@@ -7,10 +7,13 @@ import { KEY_KIND, mainKeys, validCall, type KeyIds } from '../../../harness/val
 import { checkRefusal, noAnswer } from '../../../harness/refusal-check.ts';
 import { foreignCertificate } from '../../../harness/foreign-certificate.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
-import { ensure } from '../../../harness/oracles/conformance-failure.ts';
+import { ensure, precondition } from '../../../harness/oracles/conformance-failure.ts';
 import { pinned } from '../../../harness/oracles/expectations.ts';
-import type { CallOptions, ClientCertificate } from '../../../harness/http/skm-client.ts';
+import { profileCertificate, type CallOptions, type ClientCertificate } from '../../../harness/http/skm-client.ts';
 import type { LoadedTarget } from '../../../harness/profile/load-target.ts';
+
+// A refusal that gives protected data away blames this one; a wrong refusal the mode's own requirement.
+const LEAKS = 'SKM-SEC-ECHO-003';
 
 // The operations a key store's authentication guards: every keyed data operation but the public key.
 const guarded = operations.filter((o) => KEY_KIND[o.operation] && o.operation !== 'getPublicKey');
@@ -21,8 +24,7 @@ function keyOf(keys: KeyIds, operation: string, field: string): KeyIds {
 }
 
 function certificate(target: LoadedTarget, which: 'valid' | 'expired' | 'notInService'): ClientCertificate {
-  const c = needFixture(target.profile.fixtures?.certificate?.[which], `fixtures.certificate.${which}`) as { pkcs12?: string; passphrase?: string; cert?: string; key?: string };
-  return c.pkcs12 ? { name: `fixtures.certificate.${which}`, pkcs12: c.pkcs12, passphrase: c.passphrase } : { name: `fixtures.certificate.${which}`, certPem: target.file(c.cert!), keyPem: target.file(c.key!) };
+  return profileCertificate(`fixtures.certificate.${which}`, needFixture(target.profile.fixtures?.certificate?.[which], `fixtures.certificate.${which}`));
 }
 
 for (const op of guarded) {
@@ -31,7 +33,7 @@ for (const op of guarded) {
       needVersion(target, op.version);
       const f = needFixture(target.profile.fixtures?.ipv4Denied, 'fixtures.ipv4Denied');
       // No request from this runner passes that store: the control runs on the main keys.
-      await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: keyOf(f.keys, op.operation, 'fixtures.ipv4Denied.keys'), controlKeys: mainKeys(target), breaking: {}, message: 'IPv4 Auth Failure' });
+      await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: keyOf(f.keys, op.operation, 'fixtures.ipv4Denied.keys'), controlKeys: mainKeys(target), breaking: {}, message: 'IPv4 Auth Failure', blame: ['SKM-CAU-IP-001'], leakBlame: LEAKS });
     });
 
     test('a store whose IPv4 list admits the client by CIDR serves it', requirement('SKM-CAU-IP-003'), async ({ skm, target }) => {
@@ -44,7 +46,7 @@ for (const op of guarded) {
     test('a store whose IPv4 entry for the client is not In Service refuses with IPv4 Auth Failure', requirement('SKM-CAU-IP-002'), async ({ skm, target, expectations }) => {
       needVersion(target, op.version);
       const f = needFixture(target.profile.fixtures?.ipv4NotInService, 'fixtures.ipv4NotInService');
-      await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: keyOf(f.keys, op.operation, 'fixtures.ipv4NotInService.keys'), controlKeys: mainKeys(target), breaking: {}, message: 'IPv4 Auth Failure' });
+      await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: keyOf(f.keys, op.operation, 'fixtures.ipv4NotInService.keys'), controlKeys: mainKeys(target), breaking: {}, message: 'IPv4 Auth Failure', blame: ['SKM-CAU-IP-002'], leakBlame: LEAKS });
     });
 
     for (const [label, mac, ids] of [
@@ -56,7 +58,7 @@ for (const op of guarded) {
         needVersion(target, op.version);
         const f = needFixture(target.profile.fixtures?.mac, 'fixtures.mac');
         const sent = mac === undefined ? undefined : mac === 'unregistered' ? (f.unregistered ?? '02:00:00:00:00:00') : needFixture(f.notInService, 'fixtures.mac.notInService');
-        await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: keyOf(f.keys, op.operation, 'fixtures.mac.keys'), passing: { mac: f.registered }, breaking: { mac: sent }, message: 'MAC Auth Failure' });
+        await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: keyOf(f.keys, op.operation, 'fixtures.mac.keys'), passing: { mac: f.registered }, breaking: { mac: sent }, message: 'MAC Auth Failure', controlBlame: 'SKM-CAU-MAC-004', blame: ids, leakBlame: LEAKS });
       });
     }
 
@@ -73,15 +75,14 @@ for (const op of guarded) {
         // A certificate the store will not take may be refused in the TLS handshake already (SKM-CAU-CRT-002/003).
         const handshake = (which === 'foreign' || which === 'expired') && !ids.some((id) => expectations.strict.has(id));
         const alsoAccept = handshake ? { reason: 'the TLS handshake refused the certificate', test: noAnswer } : undefined;
-        await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: keyOf(f.keys, op.operation, 'fixtures.certificate.keys'), passing: { certificate: certificate(target, 'valid') }, breaking: { certificate: sent }, message: 'Certificate Auth Failure', alsoAccept });
+        await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: keyOf(f.keys, op.operation, 'fixtures.certificate.keys'), passing: { certificate: certificate(target, 'valid') }, breaking: { certificate: sent }, message: 'Certificate Auth Failure', alsoAccept, controlBlame: 'SKM-CAU-CRT-005', blame: ids, leakBlame: LEAKS });
       });
     }
 
     test('a store with MAC and certificate needs both', requirement('SKM-CAU-ALL-001', 'SKM-CAU-ALL-002'), async ({ skm, target, expectations }) => {
       needVersion(target, op.version);
       const f = needFixture(target.profile.fixtures?.allMethods, 'fixtures.allMethods');
-      const c = f.certificate as { pkcs12?: string; passphrase?: string; cert?: string; key?: string };
-      const cert: ClientCertificate = c.pkcs12 ? { name: 'fixtures.allMethods.certificate', pkcs12: c.pkcs12, passphrase: c.passphrase } : { name: 'fixtures.allMethods.certificate', certPem: target.file(c.cert!), keyPem: target.file(c.key!) };
+      const cert = profileCertificate('fixtures.allMethods.certificate', f.certificate);
       const keys = keyOf(f.keys, op.operation, 'fixtures.allMethods.keys');
       const passing = { mac: f.mac, certificate: cert };
       await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys, passing, breaking: { mac: undefined }, message: 'MAC Auth Failure' });
@@ -102,7 +103,8 @@ for (const op of operations.filter((o) => o.operation === 'getPublicKey')) {
         needVersion(target, op.version);
         const keys = needFixture(target.profile.fixtures?.[store]?.keys, `fixtures.${store}.keys`);
         const keyId = needFixture(keys.asymmetric, `fixtures.${store}.keys.asymmetric`);
-        const opts = await validCall(skm, 'getPublicKey', op.version, { asymmetric: keyId }, passingAuth(target, store));
+        // No version can be learned from a store that refuses this runner: there, the first one (versions start at 0).
+        const opts = store === 'ipv4Denied' ? { keyId, query: { keyVersion: 0 } } : await precondition(async () => (await validCall(skm, 'getPublicKey', op.version, { asymmetric: keyId }, passingAuth(target, store)))!);
         succeeds(await skm.call(op.operationId, { ...opts, mac: undefined, certificate: undefined }));
       });
 

@@ -15,13 +15,15 @@ import type { LoadedTarget } from '../../../harness/profile/load-target.ts';
 
 const v12 = operations.filter((o) => o.version === 'v1.2');
 
-type Breaking = { label: string; ids: string[]; credentials: (c: Credentials) => CallOptions };
+/** A breaking of the credentials: the requirement a wrong refusal blames, and the one a leak of the
+ *  secret blames where the catalogue has one. */
+type Breaking = { label: string; id: string; leakId?: string; credentials: (c: Credentials) => CallOptions };
 const BREAKINGS: Breaking[] = [
-  { label: 'without both headers', ids: ['SKM-MGT-AUTH-001'], credentials: () => ({ credentials: null }) },
-  { label: 'without the secret header', ids: ['SKM-MGT-AUTH-002'], credentials: (c) => ({ omitHeaders: ['x-tc-authentication-secret'], credentials: c }) },
-  { label: 'without the id header', ids: ['SKM-MGT-AUTH-003'], credentials: (c) => ({ omitHeaders: ['x-tc-authentication-id'], credentials: c }) },
-  { label: 'with a wrong secret', ids: ['SKM-SEC-CRED-001', 'SKM-SEC-ECHO-002'], credentials: (c) => ({ credentials: { ...c, secretAccessKey: `${c.secretAccessKey.slice(0, -2)}zz` } }) },
-  { label: 'with an unknown id', ids: ['SKM-SEC-CRED-002'], credentials: (c) => ({ credentials: { ...c, accessKeyId: randomBytes(10).toString('hex') } }) },
+  { label: 'without both headers', id: 'SKM-MGT-AUTH-001', credentials: () => ({ credentials: null }) },
+  { label: 'without the secret header', id: 'SKM-MGT-AUTH-002', credentials: (c) => ({ omitHeaders: ['x-tc-authentication-secret'], credentials: c }) },
+  { label: 'without the id header', id: 'SKM-MGT-AUTH-003', credentials: (c) => ({ omitHeaders: ['x-tc-authentication-id'], credentials: c }) },
+  { label: 'with a wrong secret', id: 'SKM-SEC-CRED-001', leakId: 'SKM-SEC-ECHO-002', credentials: (c) => ({ credentials: { ...c, secretAccessKey: `${c.secretAccessKey.slice(0, -2)}zz` } }) },
+  { label: 'with an unknown id', id: 'SKM-SEC-CRED-002', credentials: (c) => ({ credentials: { ...c, accessKeyId: randomBytes(10).toString('hex') } }) },
 ];
 
 /** A valid request for a v1.2 management operation, on a fresh key the harness made for it. */
@@ -46,7 +48,8 @@ for (const op of v12) {
   const management = !DATA_OPERATIONS.includes(op.operation);
   for (const b of BREAKINGS) {
     const title = `${op.operationId} ${b.label} is refused`;
-    const ids = requirement(...b.ids, 'SKM-ERR-GEN-001');
+    const ids = requirement(b.id, ...(b.leakId ? [b.leakId] : []), 'SKM-ERR-GEN-001');
+    const blames = { blame: [b.id, 'SKM-ERR-GEN-001'], leakBlame: b.leakId ?? b.id };
     if (management) {
       test(title, ids, async ({ skm, target, expectations, provisioner }) => {
         const creds = needFixture(target.profile.credentials, 'credentials');
@@ -61,7 +64,7 @@ for (const op of v12) {
           trackKeys(provisioner, op.operationId, ex.body);
           return ex;
         };
-        await expectRefused(c, { expectations, send, protect: { 'secret access key': creds.secretAccessKey, 'sent secret': broken.credentials?.secretAccessKey } });
+        await expectRefused(c, { expectations, send, ...blames, protect: { 'secret access key': creds.secretAccessKey, 'sent secret': broken.credentials?.secretAccessKey } });
       });
     } else {
       test(title, ids, async ({ skm, target, expectations }) => {
@@ -69,7 +72,7 @@ for (const op of v12) {
         const creds = needFixture(target.profile.credentials, 'credentials');
         const c = await controlFor(skm, op.operation, 'v1.2', mainKeys(target));
         const broken = b.credentials(creds);
-        await expectRefused(c, { expectations, breaking: broken, protect: { 'secret access key': creds.secretAccessKey, 'sent secret': broken.credentials?.secretAccessKey } });
+        await expectRefused(c, { expectations, breaking: broken, ...blames, protect: { 'secret access key': creds.secretAccessKey, 'sent secret': broken.credentials?.secretAccessKey } });
       });
     }
   }

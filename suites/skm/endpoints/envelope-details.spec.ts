@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { controlFor, expectRefused } from '../../../harness/refusal-check.ts';
-import { attribute, ensure } from '../../../harness/oracles/conformance-failure.ts';
+import { attribute, ensure, precondition } from '../../../harness/oracles/conformance-failure.ts';
 import { pinned } from '../../../harness/oracles/expectations.ts';
 import { mainKeys, validCall } from '../../../harness/valid-calls.ts';
 import { operationId } from '../../../harness/http/skm-client.ts';
@@ -21,9 +21,10 @@ for (const version of versionsOf('symmetricEncrypt')) {
     test('success is resultCode 0, "success", HTTP 200, JSON', requirement('SKM-ENV-SUC-002', 'SKM-ENV-SUC-003', 'SKM-ENV-CT-001'), async ({ skm, target, expectations }) => {
       needVersion(target, version);
       for (const op of ['getClientInfo', 'getSecret', 'symmetricEncrypt', 'asymmetricSign', 'getPublicKey']) {
-        const opts = needFixture(await validCall(skm, op, version, mainKeys(target)), `keys for ${op}`);
+        const opts = needFixture(await precondition(() => validCall(skm, op, version, mainKeys(target))), `keys for ${op}`);
         const ex = await skm.call(operationId(op, version), opts);
-        succeeds(ex);
+        // That the call works is each operation's own requirement; here it only makes the header worth reading.
+        await precondition(() => succeeds(ex));
         const h = header(ex);
         // The values appear only in the example: unpinned, a number and a string are enough.
         const asDocumented = pinned(expectations, 'SKM-ENV-SUC-002', h.resultCode === 0 && h.resultMessage === 'success', typeof h.resultCode === 'number' && typeof h.resultMessage === 'string');

@@ -3,7 +3,7 @@
 // target's own console or API: SKM v1.2 has no rotate call). Source: FACTS.md#skm-keys-versions-lifecycle
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
-import { ensure } from '../../../harness/oracles/conformance-failure.ts';
+import { attribute, ensure } from '../../../harness/oracles/conformance-failure.ts';
 import { operationId } from '../../../harness/http/skm-client.ts';
 import { isLocalKeyText } from '../../../harness/formats.ts';
 
@@ -60,8 +60,8 @@ for (const version of versionsOf('getSymmetricKey').filter((v) => v !== 'v1.0'))
     for (const n of r.inService) {
       const ex = await skm.call(operationId('getSymmetricKey', version), { keyId: sym, query: { keyVersion: n } });
       const body = succeeds<{ symmetricKey: string; keyVersion: number }>(ex);
-      ensure(body.keyVersion === n, { oracle: 'keyVersion', title: 'Another version returned', expected: `keyVersion ${n}`, received: `keyVersion ${body.keyVersion}`, exchange: ex });
-      ensure(!seen.has(body.symmetricKey), { oracle: 'distinctVersions', title: 'Two versions hold the same key', expected: `version ${n} differs from version ${seen.get(body.symmetricKey)}`, received: 'the same key material', exchange: ex });
+      await attribute('SKM-SYM-KEY-005', () => ensure(body.keyVersion === n, { oracle: 'keyVersion', title: 'Another version returned', expected: `keyVersion ${n}`, received: `keyVersion ${body.keyVersion}`, exchange: ex }));
+      await attribute('SKM-VER-ROT-007', () => ensure(!seen.has(body.symmetricKey), { oracle: 'distinctVersions', title: 'Two versions hold the same key', expected: `version ${n} differs from version ${seen.get(body.symmetricKey)}`, received: 'the same key material', exchange: ex }));
       seen.set(body.symmetricKey, n);
     }
   });

@@ -6,7 +6,7 @@ import { succeeds } from '../../../harness/oracles/success.ts';
 import { controlFor, expectRefused, expectRefusedOrSucceeds } from '../../../harness/refusal-check.ts';
 import { ensure, precondition } from '../../../harness/oracles/conformance-failure.ts';
 import { mainKeys } from '../../../harness/valid-calls.ts';
-import { operationId } from '../../../harness/http/skm-client.ts';
+import { operationId, profileCertificate } from '../../../harness/http/skm-client.ts';
 import { secondKey } from './second-key.ts';
 import type { Exchange } from '../../../harness/http/exchange.ts';
 
@@ -42,8 +42,7 @@ test('plain HTTP serves no data from a store that requires a certificate', requi
   const plain = needFixture(target.profile.plainBaseUrl, 'plainBaseUrl');
   const f = needFixture(target.profile.fixtures?.certificate, 'fixtures.certificate');
   const secret = needFixture(f.keys.secret, 'fixtures.certificate.keys.secret');
-  const cert = needFixture(f.valid, 'fixtures.certificate.valid') as { pkcs12?: string; passphrase?: string; cert?: string; key?: string };
-  const certificate = cert.pkcs12 ? { name: 'fixtures.certificate.valid', pkcs12: cert.pkcs12, passphrase: cert.passphrase } : { name: 'fixtures.certificate.valid', certPem: target.file(cert.cert!), keyPem: target.file(cert.key!) };
+  const certificate = profileCertificate('fixtures.certificate.valid', needFixture(f.valid, 'fixtures.certificate.valid'));
   const version = target.profile.apiVersions.includes('v1.0') ? 'v1.0' : 'v1.2';
   ensure(plain.startsWith('http://'), { oracle: 'plainHttp', title: 'plainBaseUrl is not plain HTTP', expected: 'http://…', received: plain });
   // The control: over HTTPS with its certificate, that store serves the secret.
