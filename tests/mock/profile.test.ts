@@ -39,7 +39,7 @@ test('the profile names every fixture, with every optional part, and the mock\'s
   assert.deepEqual(f.rotated!.deletedVersion!.version, 0);
   assert.ok(f.invalidKeyStatus!.ciphertext && f.invalidKeyStatus!.signature);
   assert.ok(f.otherTenant!.credentials);
-  assert.deepEqual(p.provisioning, { allowed: true, keyStoreName: 'Store #1' });
+  assert.deepEqual(p.provisioning, { allowed: true, keyStoreName: 'Store #1', readyWithinSeconds: 0 });
   const e = p.expectations!;
   assert.deepEqual([e.errorTransport, e.messages, e.plaintextLimitUnit, e.certificateField], ['http4xx', {}, 'bytes', 'clientSentCertificate']);
 });
