@@ -60,7 +60,7 @@ export function runSuites(args: string[], env: NodeJS.ProcessEnv, tests?: readon
         for (const t of model.tests) {
           const listed = [t.file.replace(/^suites\//, ''), ...t.titlePath].join(' › ');
           const operations = [...new Set(Object.keys(t.operationCounts).map((id) => LOGICAL.get(id) ?? id))];
-          outcomes.push({ title: t.titlePath.join(' › '), listed, operations, status: t.status, requirements: t.requirements, message: t.failure?.title, blamed: t.requirements.filter((r) => blames(t, r)) });
+          outcomes.push({ title: t.titlePath.join(' › '), listed, operations, status: t.status, requirements: t.requirements, message: t.failure?.title ?? t.skipReason, blamed: t.requirements.filter((r) => blames(t, r)) });
         }
         for (const r of model.requirements) if (r.inScope) requirements.set(r.id, r.status);
         for (const o of outcomes) for (const r of o.requirements) exercised.set(r, new Set([...(exercised.get(r) ?? []), ...o.operations]));

@@ -14,6 +14,7 @@ import { FAILURE_ATTACHMENT } from './failure-attachment.ts';
 
 export { expect } from '@playwright/test';
 export { requirement } from './requirements.ts';
+export { needFixture, needVersion } from './not-covered.ts';
 
 interface WorkerFixtures {
   target: LoadedTarget;
@@ -70,13 +71,3 @@ export function versionsOf(operation: string): string[] {
   return operations.filter((o) => o.operation === operation).map((o) => o.version);
 }
 
-/** Skips, as "not covered", a test for an API version the target does not declare. */
-export function needVersion(target: LoadedTarget, version: string): void {
-  test.skip(!target.profile.apiVersions.includes(version as 'v1.0'), `not covered: the target does not declare ${version}`);
-}
-
-/** The fixture, or a skip saying which profile field would let the test run. */
-export function needFixture<T>(value: T | undefined | null, field: string): T {
-  test.skip(value === undefined || value === null, `not covered: the profile has no ${field}`);
-  return value as T;
-}

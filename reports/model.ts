@@ -30,8 +30,6 @@ export interface Failure {
   location?: string;
   /** the requirements the failed check was about; absent: every requirement of the test */
   requirements?: string[];
-  /** the test's positive control or preparation failed: its requirements were not judged */
-  control?: boolean;
 }
 
 /** One request and its response, masked, shortened for the report. */
@@ -211,17 +209,14 @@ function selectionReason(scope: Scope): string {
   return parts.length > 0 ? `no test in this run checks it (${parts.join('; ')})` : 'no test in this run checks it';
 }
 
-/** Whether a failed test blames this requirement: not when its precondition failed (nothing was
- *  judged) nor when its failure names other requirements of the test. */
+/** Whether a failed test blames this requirement: not when its failure names other requirements. */
 export function blames(t: TestRecord, requirementId: string): boolean {
   if (t.status !== 'failed') return false;
-  if (t.failure?.control) return false;
   return !t.failure?.requirements || t.failure.requirements.includes(requirementId);
 }
 
 /** Why a failed test that does not blame this requirement leaves it unjudged. */
 function unjudgedReason(t: TestRecord): string {
-  if (t.failure?.control) return `its positive control failed, so nothing was judged: ${t.failure.title}`;
   return `its test stopped at a failure of ${t.failure?.requirements?.join(', ')}`;
 }
 

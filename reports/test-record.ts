@@ -115,7 +115,6 @@ function failureData(result: TestResult): Partial<Failure> {
     const out: Partial<Failure> = {};
     for (const k of ['title', 'oracle', 'expected', 'received', 'request', 'response', 'reproduce'] as const) if (typeof d[k] === 'string') out[k] = d[k];
     if (Array.isArray(d.requirements)) out.requirements = d.requirements.filter((r): r is string => typeof r === 'string');
-    if (d.control === true) out.control = true;
     return out;
   } catch {
     return {};

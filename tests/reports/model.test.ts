@@ -148,3 +148,21 @@ test('a requirement that passed in one test and was skipped in another says so',
   assert.deepEqual(r.reasons, ['not covered: the target does not declare v1.1']);
   assert.deepEqual(r.testCounts, { passed: 1, failed: 0, skipped: 1, notRun: 0 });
 });
+
+test('a failure that names its requirement fails only that one; the test\'s others are not covered, never passed', () => {
+  const m = build([
+    t('both', ['R-CORE-1', 'R-CORE-3'], 'failed', [], { failure: { message: 'm', title: 'Secret value changed', requirements: ['R-CORE-3'] } }),
+    t('core 1 elsewhere', ['R-CORE-1'], 'passed'),
+    t('enc', ['R-CORE-2'], 'passed'),
+  ]);
+  assert.equal(status(m, 'R-CORE-3'), 'failed');
+  assert.equal(status(m, 'R-CORE-1'), 'not covered');
+  assert.match(m.requirements.find((r) => r.id === 'R-CORE-1')!.reasons.join(), /stopped at a failure of R-CORE-3/);
+  assert.equal(profile(m, 'core').verdict, 'not certified');
+});
+
+test('a failure that names no requirement fails every requirement of its test', () => {
+  const m = build([t('both', ['R-CORE-1', 'R-CORE-3'], 'failed', [], { failure: { message: 'm', title: 'Call refused' } }), t('enc', ['R-CORE-2'], 'passed')]);
+  assert.equal(status(m, 'R-CORE-1'), 'failed');
+  assert.equal(status(m, 'R-CORE-3'), 'failed');
+});

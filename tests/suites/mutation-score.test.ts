@@ -16,8 +16,10 @@ import { runSuites, type SuiteRun } from '../../harness/run-suites.ts';
 import { grepForRequirements } from '../../harness/requirements.ts';
 
 const PARALLEL_RUNS = 2;
-// Mutation runs only need the tests to fail where they should: properties run shorter there.
+// Mutation runs only need the tests to fail where they should: properties run shorter there. The
+// clean runs draw more (the full default draw runs in tests/cli/conformance-run.test.ts).
 const SHORT = { SKM_ROBUSTNESS_RUNS: '20', SKM_RUNS: '5', SKM_WORKERS: '1' };
+const CLEAN = { SKM_ROBUSTNESS_RUNS: '60' };
 
 function summary(run: SuiteRun): string {
   const count = (s: string) => run.outcomes.filter((o) => o.status === s).length;
@@ -42,10 +44,12 @@ let cleanRun: SuiteRun | undefined;
 for (const personality of PERSONALITIES) {
   for (const transport of ['http4xx', 'http200'] as const) {
     test(`the clean mock passes every test (${personality} personality, error transport ${transport})`, async () => {
-      const run = await runSuites([], { SKM_MOCK_PERSONALITY: personality, SKM_MOCK_ERROR_TRANSPORT: transport });
+      const run = await runSuites([], { ...CLEAN, SKM_MOCK_PERSONALITY: personality, SKM_MOCK_ERROR_TRANSPORT: transport });
       console.log(`clean mock, ${personality}, ${transport}: ${summary(run)}`);
       assert.ok(run.outcomes.length > 100, `too few tests ran: ${run.outcomes.length}\n${run.stderr.slice(-2000)}`);
       assert.deepEqual(run.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.title}: ${o.message}`), []);
+      // A failed positive control ends its test as "not covered": on a correct service, none may.
+      assert.deepEqual(run.outcomes.filter((o) => o.status === 'skipped').map((o) => `${o.title}: ${o.message}`), []);
       assert.equal(run.exitCode, 0, run.stderr.slice(-2000));
       const passed = run.outcomes.filter((o) => o.status === 'passed').length;
       for (const [other, n] of passedCounts) assert.equal(passed, n, `${personality}/${transport} passed ${passed} tests, ${other} ${n}: a personality must not get there by skipping`);
