@@ -92,7 +92,8 @@ function startProcess(args: string[]): { child: ChildProcess; ready: Promise<{ l
 }
 
 async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
+  // A child that already exited (by code or by signal) emits no more 'exit'.
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
   const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
   child.kill(signal);
   return exit;
