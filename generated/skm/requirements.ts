@@ -31,12 +31,18 @@ operations: [string, ...(string)[]]
 versions?: [string, ...(string)[]]
 profile: ("core" | "versioned" | "managed" | "client-auth" | "robustness" | "security")
 /**
+ * The success answer's fields (or envelope parts) this requirement defines: an answer that misses the documented schema at one of them fails this requirement, wherever the call was made.
+ * 
+ * @minItems 1
+ */
+responseFields?: [string, ...(string)[]]
+/**
  * What the documents leave open, what the default check accepts, what a profile can pin.
  */
 ambiguity?: string
 }
 
-export const catalogueSha256 = "6346542d7ae5e0ea3acb5d91c50d31cacc6369c726f4f81d5f69c35f29728abb";
+export const catalogueSha256 = "2b5b96c6f27873005f2a03575ae9701cd74d0a261dc09156fdf47d5604655838";
 export const requirements: readonly Requirement[] = [
   {
     "id": "SKM-ENV-HDR-001",
@@ -55,6 +61,9 @@ export const requirements: readonly Requirement[] = [
       "asymmetricVerify",
       "getPrivateKey",
       "getPublicKey"
+    ],
+    "responseFields": [
+      "header"
     ],
     "profile": "core"
   },
@@ -75,6 +84,9 @@ export const requirements: readonly Requirement[] = [
       "asymmetricVerify",
       "getPrivateKey",
       "getPublicKey"
+    ],
+    "responseFields": [
+      "body"
     ],
     "profile": "core"
   },
@@ -534,6 +546,10 @@ export const requirements: readonly Requirement[] = [
     "operations": [
       "getClientInfo"
     ],
+    "responseFields": [
+      "clientIp",
+      "clientMacHeader"
+    ],
     "profile": "core",
     "ambiguity": "The value of clientMacHeader when no X-TOAST-CLIENT-MAC-ADDR header was sent is not documented. The default check accepts a string, null or an absent field in that case; a target profile can pin it."
   },
@@ -545,6 +561,10 @@ export const requirements: readonly Requirement[] = [
     "basis": "example",
     "operations": [
       "getClientInfo"
+    ],
+    "responseFields": [
+      "clientSentCertificate",
+      "clientSentCerfificate"
     ],
     "profile": "core",
     "ambiguity": "The field table spells clientSentCertificate, the example (both guides) clientSentCerfificate. The default check accepts either name holding a boolean and records which; a target profile can pin one."
@@ -582,6 +602,9 @@ export const requirements: readonly Requirement[] = [
     "operations": [
       "getSecret"
     ],
+    "responseFields": [
+      "secret"
+    ],
     "profile": "core"
   },
   {
@@ -604,6 +627,10 @@ export const requirements: readonly Requirement[] = [
     "basis": "doc",
     "operations": [
       "symmetricEncrypt"
+    ],
+    "responseFields": [
+      "ciphertext",
+      "keyVersion"
     ],
     "profile": "core"
   },
@@ -688,6 +715,10 @@ export const requirements: readonly Requirement[] = [
     "operations": [
       "symmetricDecrypt"
     ],
+    "responseFields": [
+      "plaintext",
+      "keyVersion"
+    ],
     "profile": "core"
   },
   {
@@ -748,6 +779,11 @@ export const requirements: readonly Requirement[] = [
     "operations": [
       "createLocalKey"
     ],
+    "responseFields": [
+      "localKeyPlaintext",
+      "localKeyCiphertext",
+      "keyVersion"
+    ],
     "profile": "core"
   },
   {
@@ -806,6 +842,9 @@ export const requirements: readonly Requirement[] = [
     "operations": [
       "getSymmetricKey"
     ],
+    "responseFields": [
+      "symmetricKey"
+    ],
     "versions": [
       "v1.0"
     ],
@@ -855,6 +894,10 @@ export const requirements: readonly Requirement[] = [
     "basis": "doc",
     "operations": [
       "asymmetricSign"
+    ],
+    "responseFields": [
+      "signature",
+      "keyVersion"
     ],
     "profile": "core"
   },
@@ -939,6 +982,10 @@ export const requirements: readonly Requirement[] = [
     "operations": [
       "asymmetricVerify"
     ],
+    "responseFields": [
+      "result",
+      "keyVersion"
+    ],
     "profile": "core"
   },
   {
@@ -1022,6 +1069,12 @@ export const requirements: readonly Requirement[] = [
     "basis": "doc",
     "operations": [
       "getPrivateKey"
+    ],
+    "responseFields": [
+      "keyType",
+      "key",
+      "encodedKey",
+      "keyVersion"
     ],
     "profile": "core"
   },
@@ -1114,6 +1167,12 @@ export const requirements: readonly Requirement[] = [
     "operations": [
       "getPublicKey"
     ],
+    "responseFields": [
+      "keyType",
+      "key",
+      "encodedKey",
+      "keyVersion"
+    ],
     "profile": "core"
   },
   {
@@ -1192,6 +1251,10 @@ export const requirements: readonly Requirement[] = [
     "basis": "doc",
     "operations": [
       "getSymmetricKey"
+    ],
+    "responseFields": [
+      "symmetricKey",
+      "keyVersion"
     ],
     "versions": [
       "v1.1",
@@ -1489,6 +1552,9 @@ export const requirements: readonly Requirement[] = [
       "createAsymmetricKey",
       "scheduleKeyDeletion",
       "deleteKeyImmediately"
+    ],
+    "responseFields": [
+      "header"
     ],
     "profile": "managed"
   },

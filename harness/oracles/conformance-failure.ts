@@ -11,6 +11,8 @@ export interface FailureInit {
   expected: string;
   received: string;
   exchange?: Exchange;
+  /** the requirements the failed check violates, when the oracle knows them better than the test */
+  requirements?: string[];
 }
 
 /** What the report needs of a failure, masked. */
@@ -45,6 +47,7 @@ export class ConformanceFailure extends Error {
     this.oracle = init.oracle;
     this.title = init.title;
     this.init = init;
+    this.requirements = init.requirements;
     // Failures are made only to be thrown: the last one of a test is the one that ended it.
     remember(this);
   }

@@ -5,6 +5,7 @@ import * as validators from '../../generated/skm/validators.js';
 import type { Exchange } from '../http/exchange.ts';
 import { ConformanceFailure } from './conformance-failure.ts';
 import { notAServerError } from './server-error.ts';
+import { blamedByResponse } from './response-blame.ts';
 
 const byName = validators as unknown as Record<string, ValidateFunction>;
 
@@ -30,7 +31,14 @@ export function succeeds<T = Record<string, unknown>>(ex: Exchange, operationId 
   const validate = responseValidator(operationId!);
   if (!validate(json)) {
     const errors = validate.errors!.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-    throw new ConformanceFailure({ oracle: 'succeeds', title: 'Response does not match the documented schema', expected: `the ${operationId} success envelope`, received: errors, exchange: ex });
+    throw new ConformanceFailure({
+      oracle: 'succeeds',
+      title: 'Response does not match the documented schema',
+      expected: `the ${operationId} success envelope`,
+      received: errors,
+      exchange: ex,
+      requirements: blamedByResponse(operationId!, validate.errors!),
+    });
   }
   if (ex.response!.status < 200 || ex.response!.status > 299) {
     throw new ConformanceFailure({ oracle: 'succeeds', title: 'Success with a non-2xx status', expected: 'HTTP 2xx', received: `HTTP ${ex.response!.status}`, exchange: ex });
