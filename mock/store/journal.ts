@@ -6,6 +6,8 @@
 // - Snapshots bound replay time: snapshot.json.tmp is written and fsynced, renamed over snapshot.json
 //   (atomic), the directory fsynced, then the log truncated. Events carry a sequence number and replay
 //   skips those the snapshot already holds, so a crash between rename and truncate is harmless.
+// - The journal counts the entries in the log file, not the writes of this process: every entry is read
+//   again at the next start, so a mock killed before its own count came due still snapshots in time.
 import { closeSync, existsSync, fdatasyncSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StateEvent } from './state.ts';
@@ -29,12 +31,12 @@ export interface Recovered {
 }
 
 export class Journal {
-  private sinceSnapshot = 0;
-
   private constructor(
     private readonly dir: string,
     private readonly fd: number,
     private seq: number,
+    /** entries in wal.log, the ones a snapshot already holds included: a start reads them all */
+    private entries: number,
   ) {}
 
   static open(dir: string): Recovered {
@@ -50,11 +52,12 @@ export class Journal {
     const base = snapshot?.seq ?? 0;
     const events = lines.filter((l) => l.seq > base).map((l) => l.event);
     const seq = Math.max(base, ...lines.map((l) => l.seq));
-    return { journal: new Journal(dir, fd, seq), state: snapshot?.state, events };
+    return { journal: new Journal(dir, fd, seq, lines.length), state: snapshot?.state, events };
   }
 
-  get pendingSinceSnapshot(): number {
-    return this.sinceSnapshot;
+  /** What the next start would replay. */
+  get logLength(): number {
+    return this.entries;
   }
 
   append(event: StateEvent): void {
@@ -62,7 +65,7 @@ export class Journal {
     writeFully(this.fd, Buffer.from(`${JSON.stringify(line)}\n`));
     fdatasyncSync(this.fd);
     this.seq += 1;
-    this.sinceSnapshot += 1;
+    this.entries += 1;
   }
 
   snapshot(state: SerialState): void {
@@ -74,7 +77,7 @@ export class Journal {
     syncPath(this.dir);
     ftruncateSync(this.fd, 0);
     fdatasyncSync(this.fd);
-    this.sinceSnapshot = 0;
+    this.entries = 0;
   }
 
   close(): void {

@@ -2,7 +2,6 @@
 // log and snapshots in isolation, then the real thing: a mock process killed with SIGKILL under load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +12,7 @@ import { Journal } from '../../mock/store/journal.ts';
 import type { StateEvent } from '../../mock/store/state.ts';
 import { Store } from '../../mock/store/store.ts';
 import { State } from '../../mock/store/state.ts';
-
-const root = new URL('../../', import.meta.url).pathname;
+import { killMockProcess, startMockProcess } from './mock-process.ts';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'skm-mock-data-'));
@@ -109,22 +107,6 @@ async function call(base: string, operationId: string, path: string, body?: unkn
   return json.body;
 }
 
-/** `tsx mock/main.ts --data-dir DIR`, run as node --import tsx so the pid is the server's own. */
-function startProcess(dataDir: string, profileDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts', '--data-dir', dataDir, '--profile-out', profileDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /plain (http:\/\/[^)]+)\)/.exec(out);
-      if (m) resolve({ child, base: m[1] });
-    });
-    child.stderr!.on('data', (d) => (err += d));
-    child.on('exit', (code) => reject(new Error(`mock exited with ${code} before listening: ${err}`)));
-  });
-}
-
 /** Creates keys from several concurrent clients until stopped; records only what the mock acknowledged. */
 async function load(base: string, acked: Acked[], running: () => boolean, worker: number): Promise<void> {
   for (let i = 0; running(); i++) {
@@ -174,24 +156,20 @@ test('kill -9 at a random moment under load loses no acknowledged key and leaves
   const acked: Acked[] = [];
   try {
     for (let round = 0; round < 2; round++) {
-      const { child, base } = await startProcess(dataDir, profileDir);
+      const { child, base } = await startMockProcess(['--data-dir', dataDir, '--profile-out', profileDir]);
       let running = true;
       const workers = Array.from({ length: 6 }, (_, w) => load(base, acked, () => running, w));
       await new Promise((r) => setTimeout(r, 400 + Math.random() * 800));
-      const exited = new Promise((r) => child.once('exit', r));
       running = false;
-      child.kill('SIGKILL');
-      await Promise.all([exited, ...workers]);
+      await Promise.all([killMockProcess(child, 'SIGKILL'), ...workers]);
     }
     assert.ok(acked.length > 20, `only ${acked.length} keys were acknowledged before the kills`);
     console.log(`${acked.length} keys acknowledged before two kills`);
-    const { child, base } = await startProcess(dataDir, profileDir);
+    const { child, base } = await startMockProcess(['--data-dir', dataDir, '--profile-out', profileDir]);
     try {
       await verify(base, acked);
     } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await killMockProcess(child, 'SIGTERM');
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
