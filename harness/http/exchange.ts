@@ -1,7 +1,9 @@
 // One request and what came back: the unit of evidence. Its printable forms are masked by the
 // client's redactor, so evidence can go anywhere (failure messages, report, console).
+import { isDeepStrictEqual } from 'node:util';
 import type { Redactor } from '../redaction.ts';
 import { SECRET_HEADERS } from '../redaction.ts';
+import { curlBody, shellWord } from './shell.ts';
 
 export interface SentRequest {
   method: string;
@@ -66,16 +68,17 @@ export class Exchange {
     return { request, response, error: this.error && r.text(this.error), ms: Math.round(this.ms) };
   }
 
-  /** A curl command that repeats the request, TLS files included, secrets as the environment
-   *  variables they came from (or masked, when they came from the profile itself). */
+  /** A curl command that repeats the request, TLS files and the whole body included, secrets as the
+   *  environment variables they came from (or masked, when they came from the profile itself). */
   curl(): string {
     const r = this.redactor;
     const parts = ['curl', '-sS', ...(this.request.url.startsWith('https:') ? this.tlsOptions() : []), '-X', this.request.method];
     for (const [k, v] of Object.entries(this.maskedHeaders((h) => r.shell(h)))) parts.push('-H', shellWord(`${k}: ${v}`));
     const body = this.maskedBody();
-    if (body !== undefined) parts.push('--data-binary', shellWord(truncate(body, 300)));
+    const sent = body === undefined ? undefined : curlBody(body);
+    if (sent) parts.push(...sent.args);
     parts.push(shellWord(r.shell(this.request.url)));
-    return parts.join(' ');
+    return sent?.stdin ? `${sent.stdin} | ${parts.join(' ')}` : parts.join(' ');
   }
 
   /** Multi-line evidence for a failure message. */
@@ -116,9 +119,13 @@ export class Exchange {
   }
 }
 
+/** The body as sent, unless a secret field in it had to be masked: written again, a JSON body may differ
+ *  from the bytes sent (spacing, escapes, repeated names), and the curl line must send those bytes. */
 function maskBodyText(body: string, r: Redactor): string {
   try {
-    return JSON.stringify(r.json(JSON.parse(body)));
+    const parsed: unknown = JSON.parse(body);
+    const masked = r.json(parsed);
+    return isDeepStrictEqual(masked, parsed) ? body : JSON.stringify(masked);
   } catch {
     return body;
   }
@@ -131,13 +138,4 @@ function truncate(s: string, n: number): string {
 /** curl reads "file:passphrase" after --cert: a colon in the file's path is escaped. */
 function curlFile(path: string): string {
   return path.replaceAll(':', '\\:');
-}
-
-const PLACEHOLDER = /(\$\{[A-Za-z_][A-Za-z0-9_]*\})/;
-
-/** One shell word: text in single quotes, so nothing in it expands, but ${VAR} placeholders in double
- *  quotes, so they expand for whoever has the variables set. */
-function shellWord(s: string): string {
-  const parts = s.split(PLACEHOLDER).filter(Boolean);
-  return parts.map((p) => (PLACEHOLDER.test(p) ? `"${p}"` : `'${p.replaceAll("'", "'\\''")}'`)).join('') || "''";
 }
