@@ -43,15 +43,26 @@ export function runSuites(args: string[], env: NodeJS.ProcessEnv, tests?: readon
   const list = join(dir, 'tests.txt');
   if (tests) writeFileSync(list, `${tests.join('\n')}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'test', '--reporter=./reports/conformance-reporter.ts', ...(tests ? ['--test-list', list] : []), ...args], {
+    // Failure artefacts go to the run's own folder: in the repository's out/test-results they would
+    // outlive the test, and Playwright empties that folder at each start, a user's run included.
+    const output = ['--output', join(dir, 'test-results')];
+    const child = spawn(process.execPath, [CLI, 'test', '--reporter=./reports/conformance-reporter.ts', ...output, ...(tests ? ['--test-list', list] : []), ...args], {
       cwd: ROOT,
       env: { ...process.env, SKM_TARGET: '', SKM_MOCK_PROFILE_DIR: join(dir, 'mock'), SKM_REPORT_DIR: join(dir, 'report'), ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    // A test process that ends first (a test timed out) stops the run and removes its folder, which
+    // holds the mock's profile with its secrets.
+    const abandon = () => {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    process.once('exit', abandon);
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
+      process.off('exit', abandon);
       const outcomes: TestOutcome[] = [];
       const requirements = new Map<string, string>();
       const exercised = new Map<string, Set<string>>();

@@ -139,8 +139,12 @@ export class TestMock {
 
 export async function startTestMock(options: MockOptions = {}): Promise<TestMock> {
   const profileDir = mkdtempSync(join(tmpdir(), 'skm-mock-test-'));
-  const mock = await startMock({ quiet: true, profileDir, ...options });
-  return new TestMock(mock, profileDir);
+  try {
+    return new TestMock(await startMock({ quiet: true, profileDir, ...options }), profileDir);
+  } catch (e) {
+    rmSync(profileDir, { recursive: true, force: true }); // a failed start leaves no folder behind either
+    throw e;
+  }
 }
 
 export function assertErrorEnvelope(answer: Answer): void {

@@ -1,11 +1,11 @@
 // Runs a tiny inline Playwright suite through the conformance reporter, the way Playwright tests its
 // own reporters: a temp folder with a config and spec files, plain @playwright/test.
-import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, symlinkSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ConformanceModel } from '../../reports/model.ts';
+import { tempDir } from '../temp-dir.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const REPORTER = join(ROOT, 'reports/conformance-reporter.ts');
@@ -22,8 +22,9 @@ export interface InlineRun {
   junit: string;
 }
 
+/** The inline project's folder: removed once the test that made it (with its subtests) is done. */
 export function inlineDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'skm-inline-'));
+  const dir = tempDir('skm-inline-');
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   const all: Record<string, string> = {
