@@ -7,6 +7,7 @@ import { loadTarget } from './profile/load-target.ts';
 import { TARGET_ENV } from './target-env.ts';
 import { ConfigError, CONFIG_ERROR_EXIT } from './config-error.ts';
 import { probeTarget } from './probe-target.ts';
+import { shareBreaker } from './http/breaker.ts';
 
 export default async function globalSetup(_config: FullConfig): Promise<(() => Promise<void>) | undefined> {
   process.env.SKM_SEED ??= String(Date.now() % 2 ** 31);
@@ -30,6 +31,13 @@ export default async function globalSetup(_config: FullConfig): Promise<(() => P
     const target = loadTarget(process.env[TARGET_ENV]!);
     await probeTarget(target);
     console.log(`target ${target.profile.name ?? target.profile.baseUrl} (${target.profile.apiVersions.join(', ')}), fast-check seed ${process.env.SKM_SEED}`);
+    // The workers count requests that ran out of time in one file (harness/http/breaker.ts).
+    const mockStop = stop;
+    const removeBreaker = shareBreaker();
+    stop = async () => {
+      removeBreaker();
+      await mockStop?.();
+    };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     console.error(`skm-conformance: ${e.message}`);

@@ -7,6 +7,7 @@
 import type { CallOptions, SkmClient } from './http/skm-client.ts';
 import { operationId as idOf, operationRecord } from './http/skm-client.ts';
 import type { Exchange } from './http/exchange.ts';
+import { exceededLimit } from './http/limits.ts';
 import { confirmControl, KEY_KIND, validCall, type KeyIds } from './valid-calls.ts';
 import { succeeds } from './oracles/success.ts';
 import { refused, refusedWith, type FailureMessage } from './oracles/refusal.ts';
@@ -73,8 +74,9 @@ export interface Refusal {
   leakBlame?: string;
 }
 
-/** No HTTP answer at all: the connection or the TLS handshake was refused or closed. */
-export const noAnswer = (ex: Exchange): boolean => ex.response === undefined;
+/** No HTTP answer at all: the connection or the TLS handshake was refused or closed (not an answer
+ *  cut by the profile's limits). */
+export const noAnswer = (ex: Exchange): boolean => ex.response === undefined && !exceededLimit(ex);
 
 function proven(c: Control): void {
   if (!issued.has(c)) throw new MissingControlError('a refusal was asserted without a positive control made by control() in this test');

@@ -256,6 +256,19 @@ keyStoreName?: string
 readyWithinSeconds?: number
 }
 /**
+ * Bounds on every answer: a request whose response is larger, or slower, fails with a message saying which bound it broke.
+ */
+limits?: {
+/**
+ * Largest response body read, in bytes; reading stops past it. Default 4194304 (4 MiB).
+ */
+responseBytes?: number
+/**
+ * Longest a request may take, from sending to the last byte of the body. Default 20.
+ */
+responseSeconds?: number
+}
+/**
  * How strict to be where the documents are silent. Defaults are lenient.
  */
 expectations?: {

@@ -4,7 +4,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://skm-conformance/targets/target.schema.json","title":"TargetProfile","description":"What the harness needs to test one key-management deployment. Any string may contain ${ENV_VAR}. Relative paths are relative to the profile's folder. See targets/PROFILE-FORMAT.md.","type":"object","required":["profileVersion","family","baseUrl","apiVersions","appkey","keys"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"profileVersion":{"const":1,"description":"Version of this format."},"name":{"type":"string","description":"Free text shown in the report."},"family":{"const":"skm","description":"API family under test."},"baseUrl":{"type":"string","pattern":"^https?://[^/]+$","description":"Scheme, host and port of the service; no path."},"plainBaseUrl":{"type":"string","pattern":"^http://[^/]+$","description":"The same service over plain HTTP, if it listens there (security checks)."},"apiVersions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["v1.0","v1.1","v1.2"]},"description":"API versions the target claims."},"appkey":{"type":"string","minLength":1,"description":"Appkey of the project holding the keys. Masked in every output but its last 4 characters."},"credentials":{"$ref":"#/$defs/credentials","description":"v1.2 User Access Key ID and Secret Access Key (needed for v1.2)."},"tls":{"type":"object","additionalProperties":false,"properties":{"ca":{"type":"string","description":"PEM file of the CA(s) to trust for the server certificate."},"insecureSkipVerify":{"type":"boolean","description":"Do not verify the server certificate (never needed for the mock)."}}},"keys":{"$ref":"#/$defs/keySet","description":"Keys in a key store that the runner passes without MAC or certificate."},"fixtures":{"type":"object","additionalProperties":false,"description":"Optional fixtures for failure modes that cannot be produced from outside. A test whose fixture is missing is reported as not covered, never as passed.","properties":{"ipv4Denied":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 allowlist excludes the runner.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"mac":{"type":"object","additionalProperties":false,"required":["keys","registered"],"description":"A store that requires MAC authentication.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"registered":{"$ref":"#/$defs/mac","description":"A MAC registered and In Service."},"notInService":{"$ref":"#/$defs/mac","description":"A MAC registered but Scheduled to be Deleted."},"unregistered":{"$ref":"#/$defs/mac","description":"A MAC never registered (default 02:00:00:00:00:00)."}}},"certificate":{"type":"object","additionalProperties":false,"required":["keys","valid"],"description":"A store that requires a client certificate. The harness makes a foreign certificate itself.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"valid":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, In Service, within its validity period."},"expired":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, past its validity period."},"notInService":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, record not In Service."}}},"scheduledForDeletion":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys whose status is Scheduled to be Deleted.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"rotated":{"type":"object","additionalProperties":false,"required":["latestVersion","inService"],"description":"Keys with several versions, some not In Service.","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"latestVersion":{"type":"integer","minimum":0},"inService":{"type":"array","items":{"type":"integer","minimum":0}},"scheduledVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version now Scheduled to be Deleted."},"deletedVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version that no longer exists."},"olderVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with an older version that is still In Service."}}},"invalidKeyStatus":{"type":"object","additionalProperties":false,"required":["plaintext"],"description":"A ciphertext and a signature whose key is readable but not In Service (Invalid Key Status).","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"}}},"otherTenant":{"type":"object","additionalProperties":false,"required":["appkey","keys"],"description":"A second appkey and its keys (tenant isolation).","properties":{"appkey":{"type":"string","minLength":1},"credentials":{"$ref":"#/$defs/credentials"},"keys":{"$ref":"#/$defs/keyIds"}}},"ipv4NotInService":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 list registers the runner's address, but not In Service.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"allMethods":{"type":"object","additionalProperties":false,"required":["keys","mac","certificate"],"description":"A store with MAC and certificate authentication both enabled (and an IPv4 list, if any, that admits the runner).","properties":{"keys":{"$ref":"#/$defs/keyIds"},"mac":{"$ref":"#/$defs/mac","description":"A registered, In Service MAC of the store."},"certificate":{"$ref":"#/$defs/clientCertificate","description":"A valid certificate of the store."}}},"ipv4Allowed":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 list admits the runner through a CIDR range.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"cidr":{"type":"string","description":"The range, for the report."}}}}},"provisioning":{"type":"object","additionalProperties":false,"required":["allowed"],"description":"Whether the harness may create keys through the v1.2 API. It deletes what it created and never touches anything else.","properties":{"allowed":{"type":"boolean"},"keyStoreName":{"type":"string","minLength":1,"description":"Key store to create keys in."},"readyWithinSeconds":{"type":"number","minimum":0,"maximum":600,"description":"How long a new key may take to become usable (SKM-MGT-CRT-006/007/008: not documented). Default 30; 0: usable at once."}}},"expectations":{"type":"object","additionalProperties":false,"description":"How strict to be where the documents are silent. Defaults are lenient.","properties":{"errorTransport":{"enum":["any","http200","http4xx"],"description":"How errors arrive: HTTP 200 with isSuccessful false, a 4xx with the envelope, or either (default)."},"resultCodes":{"type":"object","additionalProperties":{"type":"number"},"description":"Expected numeric resultCode per error message."},"messages":{"type":"object","additionalProperties":{"type":"string"},"description":"Exact spelling per failure mode, e.g. {\"Invalid Key Id\": \"Invalid Key ID\"}."},"plaintextLimitUnit":{"enum":["any","bytes","characters"],"description":"What the 32 KB limits count (default any: only ASCII edges are asserted)."},"certificateField":{"enum":["any","clientSentCertificate","clientSentCerfificate"],"description":"Spelling of confirm's certificate field."},"strict":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"},"uniqueItems":true,"description":"Requirement ids whose ambiguity is pinned to the strict reading the catalogue names (e.g. SKM-ERR-DATA-001: Invalid User Data only). Default: none, every ambiguity lenient."}}}},"$defs":{"credentials":{"type":"object","additionalProperties":false,"required":["accessKeyId","secretAccessKey"],"properties":{"accessKeyId":{"type":"string","minLength":1},"secretAccessKey":{"type":"string","minLength":1}}},"keySet":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"value":{"type":"string","description":"Expected secret value; checked when given."}}},"symmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},"asymmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}}}},"keyIds":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"string","minLength":1},"symmetric":{"type":"string","minLength":1},"asymmetric":{"type":"string","minLength":1}}},"mac":{"type":"string","pattern":"^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$"},"clientCertificate":{"type":"object","additionalProperties":false,"oneOf":[{"required":["pkcs12"]},{"required":["cert","key"]}],"properties":{"pkcs12":{"type":"string","description":"PKCS#12 file."},"passphrase":{"type":"string","description":"Password of the PKCS#12 file or the key."},"cert":{"type":"string","description":"PEM certificate file."},"key":{"type":"string","description":"PEM private key file."}}},"versionedMaterial":{"type":"object","additionalProperties":false,"required":["version","plaintext"],"properties":{"version":{"type":"integer","minimum":0},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"},"localKeyPlaintext":{"type":"string","description":"A local key made by create-local-key with this version."},"localKeyCiphertext":{"type":"string"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://skm-conformance/targets/target.schema.json","title":"TargetProfile","description":"What the harness needs to test one key-management deployment. Any string may contain ${ENV_VAR}. Relative paths are relative to the profile's folder. See targets/PROFILE-FORMAT.md.","type":"object","required":["profileVersion","family","baseUrl","apiVersions","appkey","keys"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"profileVersion":{"const":1,"description":"Version of this format."},"name":{"type":"string","description":"Free text shown in the report."},"family":{"const":"skm","description":"API family under test."},"baseUrl":{"type":"string","pattern":"^https?://[^/]+$","description":"Scheme, host and port of the service; no path."},"plainBaseUrl":{"type":"string","pattern":"^http://[^/]+$","description":"The same service over plain HTTP, if it listens there (security checks)."},"apiVersions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["v1.0","v1.1","v1.2"]},"description":"API versions the target claims."},"appkey":{"type":"string","minLength":1,"description":"Appkey of the project holding the keys. Masked in every output but its last 4 characters."},"credentials":{"$ref":"#/$defs/credentials","description":"v1.2 User Access Key ID and Secret Access Key (needed for v1.2)."},"tls":{"type":"object","additionalProperties":false,"properties":{"ca":{"type":"string","description":"PEM file of the CA(s) to trust for the server certificate."},"insecureSkipVerify":{"type":"boolean","description":"Do not verify the server certificate (never needed for the mock)."}}},"keys":{"$ref":"#/$defs/keySet","description":"Keys in a key store that the runner passes without MAC or certificate."},"fixtures":{"type":"object","additionalProperties":false,"description":"Optional fixtures for failure modes that cannot be produced from outside. A test whose fixture is missing is reported as not covered, never as passed.","properties":{"ipv4Denied":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 allowlist excludes the runner.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"mac":{"type":"object","additionalProperties":false,"required":["keys","registered"],"description":"A store that requires MAC authentication.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"registered":{"$ref":"#/$defs/mac","description":"A MAC registered and In Service."},"notInService":{"$ref":"#/$defs/mac","description":"A MAC registered but Scheduled to be Deleted."},"unregistered":{"$ref":"#/$defs/mac","description":"A MAC never registered (default 02:00:00:00:00:00)."}}},"certificate":{"type":"object","additionalProperties":false,"required":["keys","valid"],"description":"A store that requires a client certificate. The harness makes a foreign certificate itself.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"valid":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, In Service, within its validity period."},"expired":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, past its validity period."},"notInService":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, record not In Service."}}},"scheduledForDeletion":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys whose status is Scheduled to be Deleted.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"rotated":{"type":"object","additionalProperties":false,"required":["latestVersion","inService"],"description":"Keys with several versions, some not In Service.","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"latestVersion":{"type":"integer","minimum":0},"inService":{"type":"array","items":{"type":"integer","minimum":0}},"scheduledVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version now Scheduled to be Deleted."},"deletedVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version that no longer exists."},"olderVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with an older version that is still In Service."}}},"invalidKeyStatus":{"type":"object","additionalProperties":false,"required":["plaintext"],"description":"A ciphertext and a signature whose key is readable but not In Service (Invalid Key Status).","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"}}},"otherTenant":{"type":"object","additionalProperties":false,"required":["appkey","keys"],"description":"A second appkey and its keys (tenant isolation).","properties":{"appkey":{"type":"string","minLength":1},"credentials":{"$ref":"#/$defs/credentials"},"keys":{"$ref":"#/$defs/keyIds"}}},"ipv4NotInService":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 list registers the runner's address, but not In Service.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"allMethods":{"type":"object","additionalProperties":false,"required":["keys","mac","certificate"],"description":"A store with MAC and certificate authentication both enabled (and an IPv4 list, if any, that admits the runner).","properties":{"keys":{"$ref":"#/$defs/keyIds"},"mac":{"$ref":"#/$defs/mac","description":"A registered, In Service MAC of the store."},"certificate":{"$ref":"#/$defs/clientCertificate","description":"A valid certificate of the store."}}},"ipv4Allowed":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 list admits the runner through a CIDR range.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"cidr":{"type":"string","description":"The range, for the report."}}}}},"provisioning":{"type":"object","additionalProperties":false,"required":["allowed"],"description":"Whether the harness may create keys through the v1.2 API. It deletes what it created and never touches anything else.","properties":{"allowed":{"type":"boolean"},"keyStoreName":{"type":"string","minLength":1,"description":"Key store to create keys in."},"readyWithinSeconds":{"type":"number","minimum":0,"maximum":600,"description":"How long a new key may take to become usable (SKM-MGT-CRT-006/007/008: not documented). Default 30; 0: usable at once."}}},"limits":{"type":"object","additionalProperties":false,"description":"Bounds on every answer: a request whose response is larger, or slower, fails with a message saying which bound it broke.","properties":{"responseBytes":{"type":"integer","minimum":1024,"maximum":1073741824,"description":"Largest response body read, in bytes; reading stops past it. Default 4194304 (4 MiB)."},"responseSeconds":{"type":"number","exclusiveMinimum":0,"maximum":600,"description":"Longest a request may take, from sending to the last byte of the body. Default 20."}}},"expectations":{"type":"object","additionalProperties":false,"description":"How strict to be where the documents are silent. Defaults are lenient.","properties":{"errorTransport":{"enum":["any","http200","http4xx"],"description":"How errors arrive: HTTP 200 with isSuccessful false, a 4xx with the envelope, or either (default)."},"resultCodes":{"type":"object","additionalProperties":{"type":"number"},"description":"Expected numeric resultCode per error message."},"messages":{"type":"object","additionalProperties":{"type":"string"},"description":"Exact spelling per failure mode, e.g. {\"Invalid Key Id\": \"Invalid Key ID\"}."},"plaintextLimitUnit":{"enum":["any","bytes","characters"],"description":"What the 32 KB limits count (default any: only ASCII edges are asserted)."},"certificateField":{"enum":["any","clientSentCertificate","clientSentCerfificate"],"description":"Spelling of confirm's certificate field."},"strict":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"},"uniqueItems":true,"description":"Requirement ids whose ambiguity is pinned to the strict reading the catalogue names (e.g. SKM-ERR-DATA-001: Invalid User Data only). Default: none, every ambiguity lenient."}}}},"$defs":{"credentials":{"type":"object","additionalProperties":false,"required":["accessKeyId","secretAccessKey"],"properties":{"accessKeyId":{"type":"string","minLength":1},"secretAccessKey":{"type":"string","minLength":1}}},"keySet":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"value":{"type":"string","description":"Expected secret value; checked when given."}}},"symmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},"asymmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}}}},"keyIds":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"string","minLength":1},"symmetric":{"type":"string","minLength":1},"asymmetric":{"type":"string","minLength":1}}},"mac":{"type":"string","pattern":"^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$"},"clientCertificate":{"type":"object","additionalProperties":false,"oneOf":[{"required":["pkcs12"]},{"required":["cert","key"]}],"properties":{"pkcs12":{"type":"string","description":"PKCS#12 file."},"passphrase":{"type":"string","description":"Password of the PKCS#12 file or the key."},"cert":{"type":"string","description":"PEM certificate file."},"key":{"type":"string","description":"PEM private key file."}}},"versionedMaterial":{"type":"object","additionalProperties":false,"required":["version","plaintext"],"properties":{"version":{"type":"integer","minimum":0},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"},"localKeyPlaintext":{"type":"string","description":"A local key made by create-local-key with this version."},"localKeyCiphertext":{"type":"string"}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["accessKeyId","secretAccessKey"],"properties":{"accessKeyId":{"type":"string","minLength":1},"secretAccessKey":{"type":"string","minLength":1}}};
 const schema33 = {"type":"object","additionalProperties":false,"properties":{"secret":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"value":{"type":"string","description":"Expected secret value; checked when given."}}},"symmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},"asymmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}}}};
 const schema34 = {"type":"object","additionalProperties":false,"properties":{"secret":{"type":"string","minLength":1},"symmetric":{"type":"string","minLength":1},"asymmetric":{"type":"string","minLength":1}}};
@@ -3424,12 +3424,12 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data.expectations !== undefined){
-let data130 = data.expectations;
+if(data.limits !== undefined){
+let data130 = data.limits;
 if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
 for(const key35 in data130){
-if(!((((((key35 === "errorTransport") || (key35 === "resultCodes")) || (key35 === "messages")) || (key35 === "plaintextLimitUnit")) || (key35 === "certificateField")) || (key35 === "strict"))){
-const err266 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(!((key35 === "responseBytes") || (key35 === "responseSeconds"))){
+const err266 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3439,10 +3439,10 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data130.errorTransport !== undefined){
-let data131 = data130.errorTransport;
-if(!(((data131 === "any") || (data131 === "http200")) || (data131 === "http4xx"))){
-const err267 = {instancePath:instancePath+"/expectations/errorTransport",schemaPath:"#/properties/expectations/properties/errorTransport/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.errorTransport.enum},message:"must be equal to one of the allowed values"};
+if(data130.responseBytes !== undefined){
+let data131 = data130.responseBytes;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err267 = {instancePath:instancePath+"/limits/responseBytes",schemaPath:"#/properties/limits/properties/responseBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3451,14 +3451,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-if(data130.resultCodes !== undefined){
-let data132 = data130.resultCodes;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-for(const key36 in data132){
-let data133 = data132[key36];
-if(!((typeof data133 == "number") && (isFinite(data133)))){
-const err268 = {instancePath:instancePath+"/expectations/resultCodes/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/resultCodes/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 1073741824 || isNaN(data131)){
+const err268 = {instancePath:instancePath+"/limits/responseBytes",schemaPath:"#/properties/limits/properties/responseBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3467,10 +3462,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-}
-else {
-const err269 = {instancePath:instancePath+"/expectations/resultCodes",schemaPath:"#/properties/expectations/properties/resultCodes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data131 < 1024 || isNaN(data131)){
+const err269 = {instancePath:instancePath+"/limits/responseBytes",schemaPath:"#/properties/limits/properties/responseBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3480,12 +3473,12 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data130.messages !== undefined){
-let data134 = data130.messages;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-for(const key37 in data134){
-if(typeof data134[key37] !== "string"){
-const err270 = {instancePath:instancePath+"/expectations/messages/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/messages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data130.responseSeconds !== undefined){
+let data132 = data130.responseSeconds;
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 > 600 || isNaN(data132)){
+const err270 = {instancePath:instancePath+"/limits/responseSeconds",schemaPath:"#/properties/limits/properties/responseSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3494,10 +3487,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-}
-else {
-const err271 = {instancePath:instancePath+"/expectations/messages",schemaPath:"#/properties/expectations/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data132 <= 0 || isNaN(data132)){
+const err271 = {instancePath:instancePath+"/limits/responseSeconds",schemaPath:"#/properties/limits/properties/responseSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3507,10 +3498,8 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data130.plaintextLimitUnit !== undefined){
-let data136 = data130.plaintextLimitUnit;
-if(!(((data136 === "any") || (data136 === "bytes")) || (data136 === "characters"))){
-const err272 = {instancePath:instancePath+"/expectations/plaintextLimitUnit",schemaPath:"#/properties/expectations/properties/plaintextLimitUnit/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.plaintextLimitUnit.enum},message:"must be equal to one of the allowed values"};
+else {
+const err272 = {instancePath:instancePath+"/limits/responseSeconds",schemaPath:"#/properties/limits/properties/responseSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3520,10 +3509,9 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data130.certificateField !== undefined){
-let data137 = data130.certificateField;
-if(!(((data137 === "any") || (data137 === "clientSentCertificate")) || (data137 === "clientSentCerfificate"))){
-const err273 = {instancePath:instancePath+"/expectations/certificateField",schemaPath:"#/properties/expectations/properties/certificateField/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.certificateField.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err273 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3533,15 +3521,12 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data130.strict !== undefined){
-let data138 = data130.strict;
-if(Array.isArray(data138)){
-const len2 = data138.length;
-for(let i3=0; i3<len2; i3++){
-let data139 = data138[i3];
-if(typeof data139 === "string"){
-if(!pattern10.test(data139)){
-const err274 = {instancePath:instancePath+"/expectations/strict/" + i3,schemaPath:"#/properties/expectations/properties/strict/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"+"\""};
+if(data.expectations !== undefined){
+let data133 = data.expectations;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key36 in data133){
+if(!((((((key36 === "errorTransport") || (key36 === "resultCodes")) || (key36 === "messages")) || (key36 === "plaintextLimitUnit")) || (key36 === "certificateField")) || (key36 === "strict"))){
+const err274 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3551,8 +3536,10 @@ vErrors.push(err274);
 errors++;
 }
 }
-else {
-const err275 = {instancePath:instancePath+"/expectations/strict/" + i3,schemaPath:"#/properties/expectations/properties/strict/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data133.errorTransport !== undefined){
+let data134 = data133.errorTransport;
+if(!(((data134 === "any") || (data134 === "http200")) || (data134 === "http4xx"))){
+const err275 = {instancePath:instancePath+"/expectations/errorTransport",schemaPath:"#/properties/expectations/properties/errorTransport/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.errorTransport.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3562,18 +3549,13 @@ vErrors.push(err275);
 errors++;
 }
 }
-let i4 = data138.length;
-let j1;
-if(i4 > 1){
-const indices0 = {};
-for(;i4--;){
-let item0 = data138[i4];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j1 = indices0[item0];
-const err276 = {instancePath:instancePath+"/expectations/strict",schemaPath:"#/properties/expectations/properties/strict/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
+if(data133.resultCodes !== undefined){
+let data135 = data133.resultCodes;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+for(const key37 in data135){
+let data136 = data135[key37];
+if(!((typeof data136 == "number") && (isFinite(data136)))){
+const err276 = {instancePath:instancePath+"/expectations/resultCodes/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/resultCodes/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3581,14 +3563,11 @@ else {
 vErrors.push(err276);
 }
 errors++;
-break;
-}
-indices0[item0] = i4;
 }
 }
 }
 else {
-const err277 = {instancePath:instancePath+"/expectations/strict",schemaPath:"#/properties/expectations/properties/strict/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err277 = {instancePath:instancePath+"/expectations/resultCodes",schemaPath:"#/properties/expectations/properties/resultCodes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3598,9 +3577,12 @@ vErrors.push(err277);
 errors++;
 }
 }
-}
-else {
-const err278 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data133.messages !== undefined){
+let data137 = data133.messages;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+for(const key38 in data137){
+if(typeof data137[key38] !== "string"){
+const err278 = {instancePath:instancePath+"/expectations/messages/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/messages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3612,12 +3594,127 @@ errors++;
 }
 }
 else {
-const err279 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err279 = {instancePath:instancePath+"/expectations/messages",schemaPath:"#/properties/expectations/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err279];
 }
 else {
 vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data133.plaintextLimitUnit !== undefined){
+let data139 = data133.plaintextLimitUnit;
+if(!(((data139 === "any") || (data139 === "bytes")) || (data139 === "characters"))){
+const err280 = {instancePath:instancePath+"/expectations/plaintextLimitUnit",schemaPath:"#/properties/expectations/properties/plaintextLimitUnit/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.plaintextLimitUnit.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+if(data133.certificateField !== undefined){
+let data140 = data133.certificateField;
+if(!(((data140 === "any") || (data140 === "clientSentCertificate")) || (data140 === "clientSentCerfificate"))){
+const err281 = {instancePath:instancePath+"/expectations/certificateField",schemaPath:"#/properties/expectations/properties/certificateField/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.certificateField.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+if(data133.strict !== undefined){
+let data141 = data133.strict;
+if(Array.isArray(data141)){
+const len2 = data141.length;
+for(let i3=0; i3<len2; i3++){
+let data142 = data141[i3];
+if(typeof data142 === "string"){
+if(!pattern10.test(data142)){
+const err282 = {instancePath:instancePath+"/expectations/strict/" + i3,schemaPath:"#/properties/expectations/properties/strict/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"+"\""};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/expectations/strict/" + i3,schemaPath:"#/properties/expectations/properties/strict/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+let i4 = data141.length;
+let j1;
+if(i4 > 1){
+const indices0 = {};
+for(;i4--;){
+let item0 = data141[i4];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j1 = indices0[item0];
+const err284 = {instancePath:instancePath+"/expectations/strict",schemaPath:"#/properties/expectations/properties/strict/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+break;
+}
+indices0[item0] = i4;
+}
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/expectations/strict",schemaPath:"#/properties/expectations/properties/strict/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+}
+else {
+const err287 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
 }
 errors++;
 }

@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import { operations } from '../../generated/skm/operations.ts';
 import type { OperationRecord } from '../../generators/operation-catalogue.ts';
 import type { LoadedTarget } from '../profile/load-target.ts';
-import { Exchange, type CurlTls } from './exchange.ts';
+import { Exchange, type CurlTls, type ReceivedResponse } from './exchange.ts';
 import type { Redactor } from '../redaction.ts';
+import { LimitExceeded, markLimitExceeded, readBounded, responseLimits, tooSlow, type ResponseLimits } from './limits.ts';
+import { runBreaker, type Breaker } from './breaker.ts';
 
 export interface Credentials {
   accessKeyId: string;
@@ -61,7 +63,9 @@ export function operationId(operation: string, version: string): string {
   return `${operation}_${version.replace('.', '_')}`;
 }
 
-const TIMEOUTS = { headersTimeout: 15_000, bodyTimeout: 15_000, connectTimeout: 5_000 };
+/** A connection that takes longer than this is not coming; undici's own header and body timers are off,
+ *  as limits.responseSeconds bounds the whole request. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /** Evidence kept per test: the latest exchanges (a property run makes thousands). */
 const KEPT_EXCHANGES = 100;
@@ -70,13 +74,16 @@ export class SkmClient {
   readonly exchanges: Exchange[] = [];
   private readonly agents = new Map<string, Agent>();
   private readonly ca: string | undefined;
+  readonly limits: ResponseLimits;
 
   constructor(
     readonly target: LoadedTarget,
     readonly redactor: Redactor,
+    private readonly breaker: Breaker = runBreaker(),
   ) {
     const ca = target.profile.tls?.ca;
     this.ca = ca ? readFileSync(target.file(ca), 'utf8') : undefined;
+    this.limits = responseLimits(target.profile);
   }
 
   private agent(cert: ClientCertificate | undefined): Agent {
@@ -88,7 +95,8 @@ export class SkmClient {
       if (cert && 'pkcs12' in cert) Object.assign(tls, { pfx: readFileSync(this.target.file(cert.pkcs12)), passphrase: cert.passphrase });
       if (cert && 'cert' in cert) Object.assign(tls, { cert: readFileSync(this.target.file(cert.cert)), key: readFileSync(this.target.file(cert.key)), passphrase: cert.passphrase });
       if (cert && 'certPem' in cert) Object.assign(tls, { cert: cert.certPem, key: cert.keyPem });
-      agent = new Agent({ connect: { ...tls, timeout: TIMEOUTS.connectTimeout }, ...TIMEOUTS });
+      const connectTimeout = Math.min(CONNECT_TIMEOUT_MS, this.limits.seconds * 1000);
+      agent = new Agent({ connect: { ...tls, timeout: connectTimeout }, connectTimeout, headersTimeout: 0, bodyTimeout: 0 });
       this.agents.set(key, agent);
     }
     return agent;
@@ -123,28 +131,43 @@ export class SkmClient {
     for (const name of opts.omitHeaders ?? []) delete headers[name];
     const sent = { method, url, headers, body, certificate: opts.certificate?.name };
     const started = performance.now();
+    const tls = this.curlTls(opts.certificate);
     let exchange: Exchange;
     try {
-      const res = await request(url, { method: method as 'GET', headers, body, dispatcher: this.agent(opts.certificate) });
-      const text = await res.body.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      this.redactor.learn(json, body);
-      const resHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
-      const received = { status: res.statusCode, headers: resHeaders, text, json };
-      exchange = new Exchange(operationId, sent, received, undefined, performance.now() - started, this.redactor, this.curlTls(opts.certificate));
+      const received = await this.receive(url, method, headers, body, opts.certificate);
+      this.redactor.learn(received.json, body);
+      exchange = new Exchange(operationId, sent, received, undefined, performance.now() - started, this.redactor, tls);
     } catch (e) {
       const err = e as Error & { code?: string };
       const error = `${err.code ?? err.name}: ${err.message}`;
-      exchange = new Exchange(operationId, sent, undefined, error, performance.now() - started, this.redactor, this.curlTls(opts.certificate));
+      exchange = new Exchange(operationId, sent, undefined, error, performance.now() - started, this.redactor, tls);
+      if (e instanceof LimitExceeded) markLimitExceeded(exchange);
     }
     if (!opts.housekeeping) this.exchanges.push(exchange);
     if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
     return exchange;
+  }
+
+  /** One request within the bounds: the breaker may refuse to send it, the body is read up to
+   *  limits.responseBytes, and the whole of it gets limits.responseSeconds. */
+  private async receive(url: string, method: string, headers: Record<string, string>, body: string | undefined, cert: ClientCertificate | undefined): Promise<ReceivedResponse> {
+    const refused = this.breaker.openReason();
+    if (refused) throw new LimitExceeded('SKM_TARGET_NOT_ANSWERING', refused);
+    const signal = AbortSignal.timeout(this.limits.seconds * 1000);
+    const progress: { status?: number; bytes: number } = { bytes: 0 };
+    try {
+      const res = await request(url, { method: method as 'GET', headers, body, dispatcher: this.agent(cert), signal });
+      progress.status = res.statusCode;
+      const text = await readBounded(res.body, headerValue(res.headers['content-length']), this.limits, progress);
+      this.breaker.record(undefined);
+      const resHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
+      return { status: res.statusCode, headers: resHeaders, text, json: parseJson(text) };
+    } catch (e) {
+      const timedOut = signal.aborted || (e as { code?: string }).code === 'UND_ERR_CONNECT_TIMEOUT';
+      const error = timedOut ? tooSlow(this.limits, progress) : e;
+      this.breaker.record(timedOut ? (error as Error).message : undefined);
+      throw error;
+    }
   }
 
   /** The TLS files a curl line needs to reach the target as a call with this certificate did. */
@@ -159,4 +182,16 @@ export class SkmClient {
     await Promise.all([...this.agents.values()].map((a) => a.close()));
     this.agents.clear();
   }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
 }
