@@ -1,0 +1,73 @@
+// KMS behind the gateway: one call of an action on a keyTag, answered with the {code, msg, data} envelope.
+// Refusals become the error envelope here, once, so their shape and status are decided in one place.
+import type { Actions, Data } from './actions.ts';
+import { KMS_ERROR_STATUS, KMS_ERRORS, KmsRefusal, type KmsErrorCode } from './errors.ts';
+import type { Faults } from './faults.ts';
+import { parseBody } from './input.ts';
+import type { Personality } from './personality.ts';
+import type { Vault } from './vault.ts';
+
+export type Operation = 'encrypt' | 'decrypt' | 'createCustomKey' | 'reencrypt' | 'sign' | 'verify';
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export class Kms {
+  /** set by the wrong-type-breaks-service fault: from then on every call is a server error */
+  private broken = false;
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly actions: Actions,
+    private readonly faults: Faults,
+    private readonly personality: Personality,
+  ) {}
+
+  handle(operation: Operation, keyTag: string, raw: Buffer | undefined): Reply {
+    if (this.broken) return this.error(new KmsRefusal('INTERNAL_SERVER_ERROR', 'the service stopped'), raw);
+    try {
+      if (this.faults.isDeadOperation(operation)) throw new KmsRefusal('INVALID_REQUEST', `${operation} is out of order`);
+      const body = parseBody(raw);
+      const key = this.vault.usableKey(keyTag);
+      return this.success(this.actions[operation](key, body));
+    } catch (e) {
+      if (!(e instanceof KmsRefusal)) throw e;
+      return this.error(this.faulty(e), raw);
+    }
+  }
+
+  private success(data: Data): Reply {
+    const envelope = this.personality.has('success-msg-absent') ? { code: 'SUCCESS', data } : { code: 'SUCCESS', msg: '', data };
+    return { status: 200, body: envelope };
+  }
+
+  /** The robustness faults turn some client mistakes into server errors. */
+  private faulty(refusal: KmsRefusal): KmsRefusal {
+    const serverError = (this.faults.has('5xx-on-bad-json') && refusal.reason === 'not-json')
+      || (this.faults.has('5xx-on-bad-base64') && refusal.reason === 'not-base64');
+    if (this.faults.has('wrong-type-breaks-service') && refusal.reason === 'wrong-type') this.broken = true;
+    return serverError || this.broken ? new KmsRefusal('INTERNAL_SERVER_ERROR', refusal.detail) : refusal;
+  }
+
+  private error(refusal: KmsRefusal, raw: Buffer | undefined): Reply {
+    if (this.faults.has('error-as-success')) return { status: 200, body: { code: 'SUCCESS', msg: '', data: {} } };
+    const { code } = refusal;
+    const serverError = code === 'INTERNAL_SERVER_ERROR';
+    const status = this.personality.has('kms-errors-http-200') && !serverError ? 200 : KMS_ERROR_STATUS[code];
+    const body: Record<string, unknown> = { code: this.spelling(code), msg: this.message(refusal) };
+    if (this.faults.has('error-echoes-input')) body.data = { request: raw?.toString('utf8') ?? '' };
+    return { status, body };
+  }
+
+  private spelling(code: KmsErrorCode): string {
+    return code === 'INVALID_REQUEST' && this.faults.has('undocumented-error-code') ? 'BAD_REQUEST' : code;
+  }
+
+  private message(refusal: KmsRefusal): string {
+    if (refusal.code === 'INVALID_REQUEST' && this.faults.has('wrong-error-message')) return 'Bad input';
+    const message = KMS_ERRORS[refusal.code];
+    return this.personality.has('message-with-detail') ? `${message}: ${refusal.detail}` : message;
+  }
+}

@@ -1,0 +1,76 @@
+// Real HTTP on the loopback interface, any free port by default: the gateway admits the request, KMS
+// answers it. Whatever a client sends gets an answer in one of the two documented shapes; only a defect
+// of the mock itself is a 5xx, and it is loud on stderr.
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { Gateway } from './gateway.ts';
+import type { Kms, Reply } from './kms.ts';
+
+/** Bodies above this are read to the end (so the client sees the answer, not a reset) and refused. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface Listening {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function listen(gateway: Gateway, kms: Kms, port = 0): Promise<Listening> {
+  const server = createServer((req, res) => receive(gateway, kms, req, res));
+  server.on('clientError', (_err, socket) => answerMalformed(gateway, socket));
+  await bind(server, port);
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${bound}`,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+function bind(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
+
+function receive(gateway: Gateway, kms: Kms, req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  });
+  req.on('error', () => res.destroy()); // the client went away mid-body: nobody to answer
+  req.on('end', () => {
+    const method = req.method ?? '';
+    const target = req.url ?? '/';
+    try {
+      if (size > MAX_BODY_BYTES) return send(res, gateway.refuse({ error: 'entityTooLarge', details: `the body is over ${MAX_BODY_BYTES} bytes` }));
+      const admitted = gateway.admit({ method, target, headers: req.headers });
+      send(res, 'operation' in admitted ? kms.handle(admitted.operation, admitted.keyTag, Buffer.concat(chunks, size)) : admitted);
+    } catch (bug) {
+      console.error(`ncp-kms mock: internal error on ${method} ${target}\n${(bug as Error).stack}`);
+      send(res, gateway.refuse({ error: 'endpointError', details: 'internal error of the mock' }));
+    }
+  });
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const payload = JSON.stringify(reply.body);
+  res.writeHead(reply.status, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+/** A request node's parser refused (bad header, unknown method...) still gets the gateway's 400 body. */
+function answerMalformed(gateway: Gateway, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  const reply = gateway.refuse({ error: 'badRequest', details: 'the request could not be parsed' });
+  const payload = JSON.stringify(reply.body);
+  socket.end(
+    `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status]}\r\ncontent-type: application/json;charset=UTF-8\r\n`
+      + `content-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`,
+  );
+}
