@@ -135,14 +135,18 @@ export async function run(argv: string[]): Promise<number> {
   const mockDir = plan.env.SKM_TARGET ? undefined : mkdtempSync(join(tmpdir(), 'skm-mock-'));
   if (mockDir) env.SKM_MOCK_PROFILE_DIR = mockDir;
   try {
-    const code = await new Promise<number>((done, fail) => {
+    const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done, fail) => {
       const child = spawn(process.execPath, plan.args, { stdio: 'inherit', env });
       child.on('error', fail);
-      child.on('exit', (c, signal) => done(c ?? (signal ? 130 : 1)));
+      child.on('exit', (c, s) => done({ code: c, signal: s }));
     });
     if (code === CONFIG_ERROR_EXIT) return CONFIG_ERROR_EXIT;
     const json = join(plan.out, REPORT_FILES.json);
-    if (!existsSync(json)) return code === 0 ? 1 : code;
+    if (!existsSync(json)) {
+      // Whatever stopped the runner (a signal, a crash), the run says so in one line and never exits 0.
+      console.error(`skm-conformance: the run ended without a report (Playwright ${signal ? `stopped by ${signal}` : `exited with code ${code}`}); see the output above`);
+      return signal ? 130 : code || 1;
+    }
     const model = parseModelJson(readFileSync(json, 'utf8'), json);
     if (plan.sharded) return model.summary.tests.failed > 0 ? 1 : 0;
     return model.verdict === 'certified' ? 0 : 1;

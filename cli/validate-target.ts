@@ -1,9 +1,11 @@
 // `skm-conformance validate-target`: checks a target profile (schema, files it names, ${ENV}
-// values) and says what a run against it could not cover; --probe also checks that it answers.
+// values) and says what a run against it could not cover; --probe also checks that it answers within
+// the profile's limits.
 import { loadTarget } from '../harness/profile/load-target.ts';
 import { probeTarget } from '../harness/probe-target.ts';
 import { maskAppkey } from '../harness/redaction.ts';
 import { ConfigError } from '../harness/config-error.ts';
+import { responseLimits } from '../harness/http/limits.ts';
 import { parse } from './args.ts';
 
 export const VALIDATE_HELP = `Usage: skm-conformance validate-target [--probe] FILE
@@ -12,7 +14,8 @@ Checks a target profile against targets/target.schema.json, the files it names a
 values, and lists the optional fixtures it lacks (their tests will be "not covered").
 
 Options:
-  --probe       also send one request to the target to check that it answers
+  --probe       also send one request to the target to check that it answers within the
+                profile's limits (limits.responseBytes, limits.responseSeconds)
   -h, --help    this text
 
 Exit code: 0 valid, 2 not (one line saying which field).`;
@@ -37,5 +40,7 @@ export async function validateTarget(argv: string[]): Promise<number> {
   if (keys.length > 0) console.log(`  no keys.${keys.join(', keys.')}: their tests will be not covered`);
   console.log(missing.length > 0 ? `  fixtures missing (their tests will be not covered): ${missing.join(', ')}` : '  every optional fixture is present');
   if (!p.provisioning?.allowed) console.log('  provisioning not allowed: key creation and deletion tests will be not covered');
+  const limits = responseLimits(p);
+  console.log(`  answers read up to ${limits.bytes} bytes and ${limits.seconds} s per request${p.limits ? '' : ' (the defaults)'}`);
   return 0;
 }

@@ -264,7 +264,7 @@ limits?: {
  */
 responseBytes?: number
 /**
- * Longest a request may take, from sending to the last byte of the body. Default 20.
+ * Longest a request may take, from sending to the last byte of the body. Default 20; at most 60, a test's own timeout.
  */
 responseSeconds?: number
 }

@@ -34,7 +34,8 @@ export interface RunSetup {
   args: string[];
 }
 
-function writeProfile(s: RunSetup): string {
+/** Writes the profile of a hostile target into s.dir, and returns its path. */
+export function writeProfile(s: Omit<RunSetup, 'args'>): string {
   const profile = {
     profileVersion: 1,
     name: 'hostile loopback target',

@@ -2,7 +2,8 @@
 // this test. Whatever the target does, the run ends within RUN_BOUND_S, no process of it holds more than
 // MEMORY_BOUND_MIB, and it ends either with a report that says what happened (exit 1) or, when the
 // target fails the probe, with one line on stderr (exit 2). Runs are scoped to a few tests, with
-// limits.responseSeconds at LIMIT_S where time is the point.
+// limits.responseSeconds at LIMIT_S where time is the point. The probe's own bounds, without a run
+// around it: probe.test.ts.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCa, issueServerCertificate } from '../../mock/ca.ts';
@@ -75,11 +76,6 @@ test('garbage bytes instead of HTTP fail each request with the parser error, wit
 test('a 50 MB body is read no further than limits.responseBytes (default 4 MiB), with a report', async () => {
   const { run } = await hostileRun('huge', { spareProbe: true });
   reported(run, /SKM_RESPONSE_TOO_LARGE: HTTP 200 with a body over limits\.responseBytes \(4194304 bytes; \d+ bytes had come\): not read further/);
-});
-
-test('a 50 MB answer to the probe is one line, exit 2', async () => {
-  const { run } = await hostileRun('huge');
-  probeRefused(run, /SKM_RESPONSE_TOO_LARGE/);
 });
 
 test('a body at one byte a second is cut at limits.responseSeconds, then the breaker opens, with a report', async () => {
