@@ -1,6 +1,7 @@
 // Ties tests to the requirement catalogue: `requirement(...)` gives a test its annotations, and an
 // unknown id stops collection, so a typo can never leave a requirement silently untested.
 import { requirements, type Requirement } from '../generated/skm/requirements.ts';
+import type { TestDetails } from './test-details.ts';
 
 const byId = new Map(requirements.map((r) => [r.id, r]));
 
@@ -13,7 +14,7 @@ export function requirementById(id: string): Requirement {
 export const REQUIREMENT_ANNOTATION = 'requirement';
 
 /** Annotations for the report; tags (profile and id) so `--grep @core` or `--grep @SKM-SYM-ENC-003` select tests. */
-export function requirement(...ids: string[]): { annotation: { type: string; description: string }[]; tag: string[] } {
+export function requirement(...ids: string[]): TestDetails {
   const tags = new Set<string>();
   for (const id of ids) tags.add(`@${requirementById(id).profile}`);
   for (const id of ids) tags.add(`@${id}`);

@@ -54,6 +54,8 @@ export interface TestRecord {
   titlePath: string[];
   tags: string[];
   requirements: string[];
+  /** the API versions it calls, preparation included, as it declares them (its variant annotations) */
+  variants: string[];
   status: TestStatus;
   durationMs: number;
   skipReason?: string;
@@ -180,17 +182,10 @@ export interface ModelInput {
 
 export const SPEC_HASHES = { specSha256, catalogueSha256 } as const;
 
-const VERSION_IN_TITLE = /(?:^|[^\w.])(v\d+\.\d+)(?![\w.])|_(v\d+)_(\d+)(?!\w)/g;
-
-/** The API versions a test is about: named in its titles (`v1.1`, `getSecret_v1_1`), else those its exchanges used. */
-export function testVersions(t: TestRecord, ops: ReadonlyMap<string, OperationInfo>, known: readonly string[]): string[] {
-  const named = new Set<string>();
-  for (const title of t.titlePath) {
-    for (const m of title.matchAll(VERSION_IN_TITLE)) named.add(m[1] ?? `${m[2]}.${m[3]}`);
-  }
-  const fromTitle = [...named].filter((v) => known.includes(v));
-  if (fromTitle.length > 0) return fromTitle;
-  return [...new Set(Object.keys(t.operationCounts).map((id) => ops.get(id)?.version).filter((v): v is string => !!v))];
+/** Whether a test belongs to the API versions asked: every version it calls was asked, as the CLI
+ *  selects (cli/selection.ts). A run without --versions asks for every version the target declares. */
+export function inVersionScope(t: TestRecord, versions: readonly string[]): boolean {
+  return t.variants.every((v) => versions.includes(v));
 }
 
 /** API versions a requirement applies to: its `versions`, else every version with one of its operations. */
@@ -343,13 +338,9 @@ export function buildConformanceModel(input: ModelInput): ConformanceModel {
   const ops = input.operations ?? catalogueOperations;
   const versions = input.versions ?? apiVersions;
   const scope = input.scope;
-  const opsById = new Map(ops.map((o) => [o.operationId, o]));
   const byId = new Map(catalogue.map((r) => [r.id, r]));
   const tests = [...input.tests].sort(compareTests);
-  const inScopeTests = tests.filter((t) => {
-    const v = testVersions(t, opsById, versions);
-    return v.length === 0 || intersects(v, scope.versions);
-  });
+  const inScopeTests = tests.filter((t) => inVersionScope(t, scope.versions));
   const testsOf = new Map<string, TestRecord[]>();
   for (const t of inScopeTests) for (const id of unique(t.requirements)) testsOf.set(id, [...(testsOf.get(id) ?? []), t]);
   const requirements = catalogue.map((r) => {

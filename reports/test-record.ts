@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import type { TestCase, TestResult, TestError } from '@playwright/test/reporter';
 import type { ExchangeSample, Failure, TestRecord, TestStatus } from './model.ts';
 import { FAILURE_ATTACHMENT } from '../harness/failure-attachment.ts';
+import { variantsOf } from '../harness/variants.ts';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
 export const EXCHANGES_ATTACHMENT = 'exchanges';
@@ -170,6 +171,7 @@ export function testRecord(test: TestCase, rootDir: string): TestRecord {
     titlePath: titlePath.length > 0 ? titlePath : [test.title],
     tags: [...test.tags],
     requirements: [...new Set(distinct.filter((a) => a.type === REQUIREMENT_ANNOTATION && a.description).map((a) => a.description!))],
+    variants: variantsOf(distinct),
     status,
     durationMs: Math.round(result?.duration ?? 0),
     notes: distinct.filter((a) => a.type !== REQUIREMENT_ANNOTATION && a.type !== 'skip' && a.description).map((a) => ({ type: a.type, description: a.description! })),

@@ -1,7 +1,7 @@
 // buildConformanceModel: requirement statuses, verdicts per profile, the matrix, API-version scope.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildConformanceModel, verdictLines, testVersions, type TestRecord, type Environment, type Scope, type OperationInfo } from '../../reports/model.ts';
+import { buildConformanceModel, verdictLines, type TestRecord, type Environment, type Scope, type OperationInfo } from '../../reports/model.ts';
 import type { Requirement } from '../../generated/skm/requirements.ts';
 
 const req = (id: string, level: Requirement['level'], profile: Requirement['profile'], operations: string[], versions?: string[]): Requirement =>
@@ -28,7 +28,7 @@ const allScope: Scope = { profiles: ['core', 'versioned', 'managed'], versions: 
 let n = 0;
 function t(title: string, requirements: string[], status: TestRecord['status'], ops: string[] = [], extra: Partial<TestRecord> = {}): TestRecord {
   return {
-    id: `t${++n}`, file: 'a.spec.ts', line: n, titlePath: [title], tags: [], requirements, status, durationMs: 1, notes: [],
+    id: `t${++n}`, file: 'a.spec.ts', line: n, titlePath: [title], tags: [], requirements, variants: [], status, durationMs: 1, notes: [],
     operationCounts: Object.fromEntries(ops.map((o) => [o, 1])), exchangeCount: ops.length, exchanges: [], ...extra,
   };
 }
@@ -110,12 +110,13 @@ test('the matrix counts only the operations of the test\'s own requirements, per
 test('restricted to the API versions asked for: other versions neither fail nor count', () => {
   const scope: Scope = { ...allScope, versions: ['v1.0'] };
   const m = build([
-    t('secret query v1.0 returns it', ['R-CORE-1'], 'passed', ['getSecret_v1_0']),
-    t('secret query v1.2 returns it', ['R-CORE-1'], 'failed', ['getSecret_v1_2'], { failure: { message: 'm', title: 'x' } }),
-    t('getSecret_v1_1 refuses', ['R-VER-1'], 'passed', ['getSecret_v1_1']),
-    t('enc v1.0', ['R-CORE-2'], 'passed'),
+    t('secret query returns it', ['R-CORE-1'], 'passed', ['getSecret_v1_0'], { variants: ['v1.0'] }),
+    t('secret query returns it', ['R-CORE-1'], 'failed', ['getSecret_v1_2'], { variants: ['v1.2'], failure: { message: 'm', title: 'x' } }),
+    t('a v1.0 test that prepares through v1.2', ['R-CORE-1'], 'failed', ['getSecret_v1_0', 'getSecret_v1_2'], { variants: ['v1.0', 'v1.2'], failure: { message: 'm', title: 'x' } }),
+    t('getSecret_v1_1 refuses', ['R-VER-1'], 'passed', ['getSecret_v1_1'], { variants: ['v1.1'] }),
+    t('enc', ['R-CORE-2'], 'passed', [], { variants: ['v1.0'] }),
   ], scope);
-  assert.equal(status(m, 'R-CORE-1'), 'passed');
+  assert.equal(status(m, 'R-CORE-1'), 'passed', 'only the v1.0 test counts');
   assert.equal(m.requirements.find((r) => r.id === 'R-VER-1')!.inScope, false);
   assert.equal(m.requirements.find((r) => r.id === 'R-MGT-1')!.inScope, false);
   assert.equal(profile(m, 'core').verdict, 'certified');
@@ -124,14 +125,14 @@ test('restricted to the API versions asked for: other versions neither fail nor 
   assert.equal(m.matrix.rows.find((r) => r.operation === 'getSecret')!.cells.find((c) => c.version === 'v1.2')!.status, 'not asked');
 });
 
-test('a test\'s API version comes from its title, else from its exchanges', () => {
-  const ops = new Map(operations.map((o) => [o.operationId, o]));
-  const known = ['v1.0', 'v1.1', 'v1.2'];
-  assert.deepEqual(testVersions(t('secret query v1.1 › returns', [], 'passed', ['getSecret_v1_0']), ops, known), ['v1.1']);
-  assert.deepEqual(testVersions(t('getSecret_v1_2 client authentication', [], 'passed'), ops, known), ['v1.2']);
-  assert.deepEqual(testVersions(t('a new key starts at version 0', [], 'passed', ['createSecret_v1_2']), ops, known), ['v1.2']);
-  assert.deepEqual(testVersions(t('an unknown path', [], 'passed'), ops, known), []);
-  assert.deepEqual(testVersions(t('accepts 1.0 or v1.05', [], 'passed'), ops, known), []);
+test('a test\'s API versions are its variants, never its title', () => {
+  const scope: Scope = { ...allScope, versions: ['v1.2'] };
+  const m = build([
+    t('secret query v1.0 returns it', ['R-CORE-1'], 'passed', ['getSecret_v1_0'], { variants: ['v1.2'] }),
+    t('getSecret_v1_2 returns it', ['R-CORE-1'], 'failed', ['getSecret_v1_2'], { variants: ['v1.0'], failure: { message: 'm', title: 'x' } }),
+  ], scope);
+  assert.equal(status(m, 'R-CORE-1'), 'passed', 'the title names v1.0, the variant v1.2: in scope; the other is not');
+  assert.deepEqual(m.requirements.find((r) => r.id === 'R-CORE-1')!.tests, [m.tests[0].id]);
 });
 
 test('only asked profiles get a verdict; the overall verdict is the worst of them', () => {

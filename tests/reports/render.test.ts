@@ -19,7 +19,7 @@ const environment: Environment = {
 };
 
 const record = (id: string, requirements: string[], status: TestRecord['status'], extra: Partial<TestRecord> = {}): TestRecord => ({
-  id, file: 'skm/a.spec.ts', line: 1, titlePath: [`secret query v1.0 ${EVIL}`, `returns ${id}`], tags: ['@core'], requirements, status, durationMs: 5,
+  id, file: 'skm/a.spec.ts', line: 1, titlePath: [`secret query v1.0 ${EVIL}`, `returns ${id}`], tags: ['@core', '@v1.0'], requirements, variants: ['v1.0'], status, durationMs: 5,
   notes: [{ type: 'seed', description: `42 ${EVIL}` }], operationCounts: { getSecret_v1_0: 2 }, exchangeCount: 2,
   exchanges: [{ operationId: 'getSecret_v1_0', method: 'GET', url: `https://127.0.0.1:1/x?${EVIL}`, status: 200, responseBody: `{"body":"${EVIL}"}` }], ...extra,
 });

@@ -23,7 +23,7 @@ const failure = (title: string, received: string) =>
 
 const spec = `import { test } from '@playwright/test';
 import fc from 'fast-check';
-test.describe('secret query v1.0', () => {
+test.describe('secret query', { annotation: { type: 'variant', description: 'v1.0' }, tag: '@v1.0' }, () => {
 ${inlineTest('returns the secret as a string', ['SKM-SCR-GET-001'], '', ['getSecret_v1_0'])}
 ${inlineTest('returns the stored value unchanged', ['SKM-SCR-GET-002'], failure('Secret value changed', `HTTP 500, leaking ${ACCESS_SECRET}`), ['getSecret_v1_0'])}
 });
@@ -54,6 +54,12 @@ test('an inline suite through the reporter', async (t) => {
     assert.equal(core.verdict, 'failed');
     assert.deepEqual(core.failed.sort(), ['SKM-SCR-GET-002', 'SKM-SYM-RT-001']);
     assert.deepEqual(run.model.profiles.map((p) => p.profile), ['core']);
+  });
+
+  await t.test('variants come from the annotations of the test and its describes, never from titles', () => {
+    const variants = (describe: string) => run.model.tests.filter((x) => x.titlePath[0] === describe).map((x) => x.variants);
+    assert.deepEqual(variants('secret query'), [['v1.0'], ['v1.0']]);
+    assert.deepEqual(variants('symmetric encrypt v1.0'), [[], []]);
   });
 
   await t.test('a failure keeps its evidence; a property failure is found in the cause', () => {

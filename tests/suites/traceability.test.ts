@@ -1,4 +1,5 @@
-// Every MUST of the catalogue is checked by at least one test, and every test names what it checks.
+// Every MUST of the catalogue is checked by at least one test, and every test names what it checks
+// and the API variants it calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requirements } from '../../generated/skm/requirements.ts';
@@ -12,6 +13,11 @@ test('the suites collect tests', () => {
 
 test('every test names at least one requirement', () => {
   assert.deepEqual(listed.filter((t) => t.requirements.length === 0).map((t) => `${t.file}: ${t.title}`), []);
+});
+
+// A test without variants would run under any --versions and be judged in every version scope.
+test('every test names the API variants it calls', () => {
+  assert.deepEqual(listed.filter((t) => t.variants.length === 0).map((t) => `${t.file}: ${t.title}`), []);
 });
 
 test('every MUST requirement has a test', () => {

@@ -2,6 +2,8 @@
 // and the public key that is readable regardless. Each refusal runs its positive control first.
 // Source: skm-solution-guide.en.txt; skm-api-v1.0-v1.1.ko.md#공개-키-조회
 import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
+import { validCallsIn } from '../variants.ts';
 import { operations } from '../../../generated/skm/operations.ts';
 import { KEY_KIND, mainKeys, validCall, type KeyIds } from '../../../harness/valid-calls.ts';
 import { checkRefusal, noAnswer } from '../../../harness/refusal-check.ts';
@@ -28,7 +30,7 @@ function certificate(target: LoadedTarget, which: 'valid' | 'expired' | 'notInSe
 }
 
 for (const op of guarded) {
-  test.describe(`${op.operationId} client authentication`, () => {
+  test.describe(`${op.operationId} client authentication`, validCallsIn(op.version), () => {
     test('a store whose IPv4 list excludes the client refuses with IPv4 Auth Failure', requirement('SKM-CAU-IP-001', 'SKM-SEC-ECHO-003'), async ({ skm, target, expectations }) => {
       needVersion(target, op.version);
       const f = needFixture(target.profile.fixtures?.ipv4Denied, 'fixtures.ipv4Denied');
@@ -92,7 +94,7 @@ for (const op of guarded) {
 }
 
 for (const op of operations.filter((o) => o.operation === 'getPublicKey')) {
-  test.describe(`${op.operationId} in stores with client authentication`, () => {
+  test.describe(`${op.operationId} in stores with client authentication`, variant(op.version), () => {
     const stores = [
       ['ipv4Denied', 'IPv4 Auth Failure'],
       ['mac', 'MAC Auth Failure'],
@@ -129,7 +131,7 @@ function passingAuth(target: LoadedTarget, store: 'ipv4Denied' | 'mac' | 'certif
 }
 
 for (const version of ['v1.0', 'v1.2']) {
-  test.describe(`confirm ${version} reports what the client sent`, () => {
+  test.describe(`confirm ${version} reports what the client sent`, variant(version), () => {
     test('the MAC header value', requirement('SKM-CAU-CFM-001'), async ({ skm, target, expectations }) => {
       needVersion(target, version);
       const mac = '0a:1b:2c:3d:4e:5f';

@@ -2,6 +2,9 @@
 // its positive control. Source: skm-solution-guide.en.txt
 import { randomBytes } from 'node:crypto';
 import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
+import { details } from '../../../harness/test-details.ts';
+import { validCallsIn } from '../variants.ts';
 import { operations } from '../../../generated/skm/operations.ts';
 import { KEY_KIND, mainKeys, DATA_OPERATIONS } from '../../../harness/valid-calls.ts';
 import { checkRefusal, controlFor, expectRefused } from '../../../harness/refusal-check.ts';
@@ -11,19 +14,19 @@ const keyedOps = dataOps.filter((o) => KEY_KIND[o.operation]);
 const unknownKeyId = () => randomBytes(16).toString('hex');
 
 for (const op of dataOps) {
-  test(`${op.operationId}: an unknown appkey is refused with Invalid Appkey`, requirement('SKM-ERR-APPKEY-001', 'SKM-ERR-GEN-002'), async ({ skm, target, expectations }) => {
+  test(`${op.operationId}: an unknown appkey is refused with Invalid Appkey`, details(requirement('SKM-ERR-APPKEY-001', 'SKM-ERR-GEN-002'), validCallsIn(op.version)), async ({ skm, target, expectations }) => {
     needVersion(target, op.version);
     await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: mainKeys(target), breaking: { appkey: `nx${randomBytes(8).toString('hex')}` }, message: 'Invalid Appkey' });
   });
 }
 
 for (const op of keyedOps) {
-  test(`${op.operationId}: an unknown key id is refused with Invalid Key Id`, requirement('SKM-ERR-KEYID-001', 'SKM-ERR-GEN-002'), async ({ skm, target, expectations }) => {
+  test(`${op.operationId}: an unknown key id is refused with Invalid Key Id`, details(requirement('SKM-ERR-KEYID-001', 'SKM-ERR-GEN-002'), validCallsIn(op.version)), async ({ skm, target, expectations }) => {
     needVersion(target, op.version);
     await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: mainKeys(target), breaking: { keyId: unknownKeyId() }, message: 'Invalid Key Id' });
   });
 
-  test(`${op.operationId}: a key Scheduled to be Deleted is refused with Invalid Key Id`, requirement('SKM-ERR-KEYID-002'), async ({ skm, target, expectations }) => {
+  test(`${op.operationId}: a key Scheduled to be Deleted is refused with Invalid Key Id`, details(requirement('SKM-ERR-KEYID-002'), validCallsIn(op.version)), async ({ skm, target, expectations }) => {
     needVersion(target, op.version);
     const fixture = needFixture(target.profile.fixtures?.scheduledForDeletion, 'fixtures.scheduledForDeletion');
     const keyId = needFixture(fixture.keys[KEY_KIND[op.operation]!], `fixtures.scheduledForDeletion.keys.${KEY_KIND[op.operation]}`);
@@ -34,14 +37,14 @@ for (const op of keyedOps) {
 }
 
 for (const op of operations.filter((o) => o.queryParams.some((p) => p.name === 'keyVersion'))) {
-  test(`${op.operationId}: a key version that does not exist is refused with Invalid Key Version`, requirement('SKM-ERR-KEYVER-001'), async ({ skm, target, expectations }) => {
+  test(`${op.operationId}: a key version that does not exist is refused with Invalid Key Version`, details(requirement('SKM-ERR-KEYVER-001'), validCallsIn(op.version)), async ({ skm, target, expectations }) => {
     needVersion(target, op.version);
     await checkRefusal({ skm, expectations, operation: op.operation, version: op.version, keys: mainKeys(target), breaking: { query: { keyVersion: 99_999 } }, message: 'Invalid Key Version' });
   });
 }
 
 for (const version of ['v1.0', 'v1.2']) {
-  test.describe(`rotated keys ${version}`, () => {
+  test.describe(`rotated keys ${version}`, variant(version), () => {
     // Material made with a version since deleted, or now Scheduled to be Deleted: each refused with its message.
     for (const c of [
       { slot: 'deletedVersion', message: 'Invalid Key Version', decrypt: 'SKM-ERR-KEYVER-002', verify: 'SKM-ERR-KEYVER-003', what: 'a deleted version' },
@@ -80,10 +83,12 @@ for (const version of ['v1.0', 'v1.2']) {
   });
 }
 
-test('an unknown path is refused with URL NOT FOUND', requirement('SKM-ERR-URL-001'), async ({ skm, target, expectations }) => {
-  const version = target.profile.apiVersions.includes('v1.0') ? 'v1.0' : 'v1.2';
-  const control = await controlFor(skm, 'symmetricEncrypt', version, mainKeys(target));
-  const path = `/keymanager/${version}/appkey/${encodeURIComponent(target.profile.appkey)}/symmetric-keys/${control.opts.keyId}/unknown`;
-  const credentials = version === 'v1.2' ? target.profile.credentials : undefined;
-  await expectRefused(control, { expectations, send: (c) => c.send('POST', path, { body: { plaintext: 'data' }, credentials }), message: 'URL NOT FOUND' });
-});
+for (const version of ['v1.0', 'v1.2']) {
+  test(`${version}: an unknown path is refused with URL NOT FOUND`, details(requirement('SKM-ERR-URL-001'), variant(version)), async ({ skm, target, expectations }) => {
+    needVersion(target, version);
+    const control = await controlFor(skm, 'symmetricEncrypt', version, mainKeys(target));
+    const path = `/keymanager/${version}/appkey/${encodeURIComponent(target.profile.appkey)}/symmetric-keys/${control.opts.keyId}/unknown`;
+    const credentials = version === 'v1.2' ? target.profile.credentials : undefined;
+    await expectRefused(control, { expectations, send: (c) => c.send('POST', path, { body: { plaintext: 'data' }, credentials }), message: 'URL NOT FOUND' });
+  });
+}

@@ -4,6 +4,8 @@
 // Source: skm-api-v1.2.ja.md#基本情報
 import { randomBytes } from 'node:crypto';
 import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
+import { details } from '../../../harness/test-details.ts';
+import { variant } from '../../../harness/variants.ts';
 import type { Provisioner } from '../../../harness/provisioner.ts';
 import { operations } from '../../../generated/skm/operations.ts';
 import { mainKeys, DATA_OPERATIONS } from '../../../harness/valid-calls.ts';
@@ -48,7 +50,7 @@ for (const op of v12) {
   const management = !DATA_OPERATIONS.includes(op.operation);
   for (const b of BREAKINGS) {
     const title = `${op.operationId} ${b.label} is refused`;
-    const ids = requirement(b.id, ...(b.leakId ? [b.leakId] : []), 'SKM-ERR-GEN-001');
+    const ids = details(requirement(b.id, ...(b.leakId ? [b.leakId] : []), 'SKM-ERR-GEN-001'), variant('v1.2'));
     const blames = { blame: [b.id, 'SKM-ERR-GEN-001'], leakBlame: b.leakId ?? b.id };
     if (management) {
       test(title, ids, async ({ skm, target, expectations, provisioner }) => {

@@ -3,6 +3,7 @@
 // Sources: skm-api-v1.0-v1.1.ko.md#개인-키-조회, #공개-키-조회; skm-api-v1.2.ja.md#秘密鍵照会, #公開鍵照会
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { attribute, decodeOrFail, ensure, precondition } from '../../../harness/oracles/conformance-failure.ts';
 import type { Expectations } from '../../../harness/oracles/expectations.ts';
@@ -49,7 +50,7 @@ function rsa2048(key: KeyObject, what: string, ex: Awaited<ReturnType<typeof que
 }
 
 for (const version of versionsOf('getPrivateKey')) {
-  test.describe(`asymmetric key queries ${version}`, () => {
+  test.describe(`asymmetric key queries ${version}`, variant(version), () => {
     test('private key: PKCS#8 RSA-2048, as a hex listing and Base64 of the same bytes', requirement('SKM-ASY-PRV-001', 'SKM-ASY-PRV-002', 'SKM-ASY-PRV-003', 'SKM-ASY-PRV-004', 'SKM-ASY-PRV-005', 'SKM-ASY-PRV-006', 'SKM-VER-TYPE-001'), async ({ skm, target, expectations }) => {
       needVersion(target, version);
       const key = needFixture(target.profile.keys.asymmetric, 'keys.asymmetric');

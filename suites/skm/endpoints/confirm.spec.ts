@@ -2,12 +2,13 @@
 // Sources: skm-api-v1.0-v1.1.ko.md#클라이언트-정보-조회, skm-api-v1.2.ja.md#クライアント情報照会
 import { isIP } from 'node:net';
 import { test, requirement, needVersion, versionsOf } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { ConformanceFailure } from '../../../harness/oracles/conformance-failure.ts';
 import { operationId } from '../../../harness/http/skm-client.ts';
 
 for (const version of versionsOf('getClientInfo')) {
-  test.describe(`confirm ${version}`, () => {
+  test.describe(`confirm ${version}`, variant(version), () => {
     test(
       'answers with the success envelope and the client fields',
       requirement('SKM-ENV-HDR-001', 'SKM-ENV-SUC-001', 'SKM-CFM-BODY-001', 'SKM-CFM-BODY-002', 'SKM-GEN-V10-001'),

@@ -2,6 +2,7 @@
 // Sources: skm-api-v1.0-v1.1.ko.md#대칭키로-암호화한-로컬-대칭키-생성, skm-api-v1.2.ja.md#対称鍵で暗号化したローカル対称鍵作成
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { attribute, decodeOrFail, ensure } from '../../../harness/oracles/conformance-failure.ts';
 import { decodeBase64, isLocalKeyText } from '../../../harness/formats.ts';
@@ -15,7 +16,7 @@ interface LocalKey {
 }
 
 for (const version of versionsOf('createLocalKey')) {
-  test.describe(`create-local-key ${version}`, () => {
+  test.describe(`create-local-key ${version}`, variant(version), () => {
     test('returns a 32-byte AES-256 key that works for local encryption', requirement('SKM-SYM-LCL-001', 'SKM-SYM-LCL-002', 'SKM-SYM-LCL-003', 'SKM-VER-TYPE-001'), async ({ skm, target }) => {
       needVersion(target, version);
       const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');

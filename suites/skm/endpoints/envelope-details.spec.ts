@@ -4,6 +4,7 @@
 // Sources: skm-api-v1.0-v1.1.ko.md#api-응답의-데이터-공통-헤더; FACTS.md#skm-error-reporting
 import { randomBytes } from 'node:crypto';
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { controlFor, expectRefused } from '../../../harness/refusal-check.ts';
 import { attribute, ensure, precondition } from '../../../harness/oracles/conformance-failure.ts';
@@ -17,7 +18,7 @@ function header(ex: Exchange): { resultCode?: unknown; resultMessage?: unknown }
 }
 
 for (const version of versionsOf('symmetricEncrypt')) {
-  test.describe(`envelope details ${version}`, () => {
+  test.describe(`envelope details ${version}`, variant(version), () => {
     test('success is resultCode 0, "success", HTTP 200, JSON', requirement('SKM-ENV-SUC-002', 'SKM-ENV-SUC-003', 'SKM-ENV-CT-001'), async ({ skm, target, expectations }) => {
       needVersion(target, version);
       for (const op of ['getClientInfo', 'getSecret', 'symmetricEncrypt', 'asymmetricSign', 'getPublicKey']) {

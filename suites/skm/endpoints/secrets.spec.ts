@@ -1,11 +1,12 @@
 // Secret query. Source: skm-api-v1.0-v1.1.ko.md#기밀-데이터-조회, skm-api-v1.2.ja.md#機密データ照会
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { ConformanceFailure } from '../../../harness/oracles/conformance-failure.ts';
 import { operationId } from '../../../harness/http/skm-client.ts';
 
 for (const version of versionsOf('getSecret')) {
-  test.describe(`secret query ${version}`, () => {
+  test.describe(`secret query ${version}`, variant(version), () => {
     test('returns the secret as a string', requirement('SKM-SCR-GET-001'), async ({ skm, target }) => {
       needVersion(target, version);
       const secret = needFixture(target.profile.keys.secret, 'keys.secret');

@@ -1,6 +1,7 @@
 // Sign and verify: formats, the 245-byte limit at its edge, true for genuine pairs, never true otherwise.
 // Sources: skm-api-v1.0-v1.1.ko.md#비대칭키로-서명, #비대칭키로-데이터-검증; skm-api-v1.2.ja.md#非対称鍵で署名, #非対称鍵でデータ検証
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { controlFor, control, expectRefused, expectRefusedOrSucceeds } from '../../../harness/refusal-check.ts';
 import { attribute, decodeOrFail, ensure } from '../../../harness/oracles/conformance-failure.ts';
@@ -20,7 +21,7 @@ for (const version of versionsOf('asymmetricSign')) {
   const sign = operationId('asymmetricSign', version);
   const verify = operationId('asymmetricVerify', version);
 
-  test.describe(`sign/verify ${version}`, () => {
+  test.describe(`sign/verify ${version}`, variant(version), () => {
     test('sign returns a Base64 signature that verifies with the same key version', requirement('SKM-ASY-SIGN-001', 'SKM-ASY-SIGN-002', 'SKM-ASY-VFY-001', 'SKM-ASY-VFY-002', 'SKM-ASY-VFY-006', 'SKM-VER-TYPE-001'), async ({ skm, target }) => {
       needVersion(target, version);
       const key = needFixture(target.profile.keys.asymmetric, 'keys.asymmetric');

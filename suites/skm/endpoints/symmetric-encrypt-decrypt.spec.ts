@@ -3,6 +3,7 @@
 // ASCII only here, where bytes and characters agree; the multi-byte edge is SKM-SYM-ENC-004.
 import { randomBytes } from 'node:crypto';
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { control, controlFor, expectRefused, expectRefusedOrSucceeds } from '../../../harness/refusal-check.ts';
 import { attribute, decodeOrFail, ensure } from '../../../harness/oracles/conformance-failure.ts';
@@ -21,7 +22,7 @@ for (const version of versionsOf('symmetricEncrypt')) {
   const encrypt = operationId('symmetricEncrypt', version);
   const decrypt = operationId('symmetricDecrypt', version);
 
-  test.describe(`symmetric encrypt/decrypt ${version}`, () => {
+  test.describe(`symmetric encrypt/decrypt ${version}`, variant(version), () => {
     test('encrypt returns Base64 ciphertext and an integer key version', requirement('SKM-SYM-ENC-001', 'SKM-SYM-ENC-005', 'SKM-VER-TYPE-001'), async ({ skm, target }) => {
       needVersion(target, version);
       const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');

@@ -1,6 +1,9 @@
 // Symmetric key query: v1.0 without versions, v1.1 and v1.2 by keyVersion (the documented call).
 // Sources: skm-api-v1.0-v1.1.ko.md#대칭키-조회, skm-api-v1.2.ja.md#対称鍵照会
 import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
+import { validCallsIn } from '../variants.ts';
+import { details } from '../../../harness/test-details.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { attribute, decodeOrFail, ensure, precondition } from '../../../harness/oracles/conformance-failure.ts';
 import { decodeHexListing } from '../../../harness/formats.ts';
@@ -14,7 +17,7 @@ async function thirtyTwoBytes(ex: Exchange, listing: string, e: Expectations): P
   await attribute('SKM-SYM-KEY-003', () => ensure(bytes.length === 32, { oracle: 'symmetricKey', title: 'Symmetric key is not 32 bytes', expected: '32 bytes (AES-256)', received: `${bytes.length} bytes`, exchange: ex }));
 }
 
-test('v1.0 symmetric key query returns a 32-byte hex listing', requirement('SKM-SYM-KEY-001', 'SKM-SYM-KEY-002', 'SKM-SYM-KEY-003'), async ({ skm, target, expectations }) => {
+test('v1.0 symmetric key query returns a 32-byte hex listing', details(requirement('SKM-SYM-KEY-001', 'SKM-SYM-KEY-002', 'SKM-SYM-KEY-003'), variant('v1.0')), async ({ skm, target, expectations }) => {
   needVersion(target, 'v1.0');
   const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');
   const ex = await skm.call('getSymmetricKey_v1_0', { keyId: key.id });
@@ -23,7 +26,7 @@ test('v1.0 symmetric key query returns a 32-byte hex listing', requirement('SKM-
 });
 
 for (const version of ['v1.1', 'v1.2']) {
-  test(`${version} symmetric key query returns the version asked for`, requirement('SKM-SYM-KEY-002', 'SKM-SYM-KEY-003', 'SKM-SYM-KEY-004', 'SKM-SYM-KEY-005', 'SKM-VER-TYPE-001'), async ({ skm, target, expectations }) => {
+  test(`${version} symmetric key query returns the version asked for`, details(requirement('SKM-SYM-KEY-002', 'SKM-SYM-KEY-003', 'SKM-SYM-KEY-004', 'SKM-SYM-KEY-005', 'SKM-VER-TYPE-001'), validCallsIn(version)), async ({ skm, target, expectations }) => {
     needVersion(target, version);
     const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');
     // The version encrypt uses exists for certain, whatever the key's history: validCall asks for it.

@@ -3,6 +3,8 @@
 // failed test leaves. Source: skm-api-v1.2.ja.md#キーの追加削除
 import { randomBytes } from 'node:crypto';
 import { test, requirement } from '../../../harness/test.ts';
+import { details } from '../../../harness/test-details.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { control, controlFor, expectRefused, type Control } from '../../../harness/refusal-check.ts';
 import { attribute, ensure, precondition } from '../../../harness/oracles/conformance-failure.ts';
@@ -39,7 +41,7 @@ function operationsFor(kind: CreatableKind): string[] {
 }
 
 for (const [kind, createOp] of KINDS) {
-  test.describe(`${kind} key lifecycle`, () => {
+  test.describe(`${kind} key lifecycle`, variant('v1.2'), () => {
     const [createId, usableId] = kind === 'secret' ? ['SKM-MGT-CRT-001', 'SKM-MGT-CRT-006'] : kind === 'symmetric' ? ['SKM-MGT-CRT-002', 'SKM-MGT-CRT-007'] : ['SKM-MGT-CRT-003', 'SKM-MGT-CRT-008'];
     const rotation = kind === 'secret' ? [] : ['SKM-MGT-ROT-001'];
     test('create, use, schedule deletion, refused, delete immediately, gone', requirement(
@@ -87,7 +89,7 @@ for (const [kind, createOp] of KINDS) {
   });
 }
 
-test('a new key starts at version 0', requirement('SKM-VER-BASE-001'), async ({ skm, provisioner }) => {
+test('a new key starts at version 0', details(requirement('SKM-VER-BASE-001'), variant('v1.2')), async ({ skm, provisioner }) => {
   for (const kind of ['symmetric', 'asymmetric'] as const) {
     const keyId = (await provisioner.createControl(kind)).body.keyId as string;
     for (const op of operationsFor(kind).filter((o) => o !== 'symmetricDecrypt' && o !== 'asymmetricVerify')) {
@@ -99,7 +101,7 @@ test('a new key starts at version 0', requirement('SKM-VER-BASE-001'), async ({ 
   }
 });
 
-test('an active key cannot be deleted immediately and stays usable', requirement('SKM-MGT-DEL-007', 'SKM-MGT-DEL-008'), async ({ skm, provisioner, expectations }) => {
+test('an active key cannot be deleted immediately and stays usable', details(requirement('SKM-MGT-DEL-007', 'SKM-MGT-DEL-008'), variant('v1.2')), async ({ skm, provisioner, expectations }) => {
   // The control: the same call on a twin key that is Scheduled to be Deleted succeeds.
   const twin = (await provisioner.createControl('symmetric')).body.keyId as string;
   await control(skm, 'scheduleKeyDeletion_v1_2', { keyId: twin });
@@ -116,7 +118,7 @@ test('an active key cannot be deleted immediately and stays usable', requirement
   });
 });
 
-test('unknown key ids are refused by schedule and delete with Invalid Key Id', requirement('SKM-MGT-DEL-006'), async ({ skm, provisioner, expectations }) => {
+test('unknown key ids are refused by schedule and delete with Invalid Key Id', details(requirement('SKM-MGT-DEL-006'), variant('v1.2')), async ({ skm, provisioner, expectations }) => {
   const mine = (await provisioner.createControl('secret')).body.keyId as string;
   const keyId = randomBytes(16).toString('hex');
   const schedule = await control(skm, 'scheduleKeyDeletion_v1_2', { keyId: mine });
@@ -126,7 +128,7 @@ test('unknown key ids are refused by schedule and delete with Invalid Key Id', r
   await expectRefused(remove, { expectations, breaking: { keyId }, message: 'Invalid Key Id' });
 });
 
-test('an unknown appkey is refused by every management operation with Invalid Appkey', requirement('SKM-MGT-ERR-001'), async ({ skm, provisioner, expectations }) => {
+test('an unknown appkey is refused by every management operation with Invalid Appkey', details(requirement('SKM-MGT-ERR-001'), variant('v1.2')), async ({ skm, provisioner, expectations }) => {
   const appkey = `nx${randomBytes(8).toString('hex')}`;
   const refuse = (c: Control, keyId?: string) =>
     expectRefused(c, { expectations, message: 'Invalid Appkey', send: async (client) => {
@@ -145,7 +147,7 @@ test('an unknown appkey is refused by every management operation with Invalid Ap
   provisioner.forget(b);
 });
 
-test('autoRotationPeriod: 0 and 30 are accepted, 1 to 29 refused', requirement('SKM-MGT-ROT-001', 'SKM-MGT-ROT-002', 'SKM-MGT-ROT-003'), async ({ provisioner, expectations }) => {
+test('autoRotationPeriod: 0 and 30 are accepted, 1 to 29 refused', details(requirement('SKM-MGT-ROT-001', 'SKM-MGT-ROT-002', 'SKM-MGT-ROT-003'), variant('v1.2')), async ({ provisioner, expectations }) => {
   for (const kind of ['symmetric', 'asymmetric'] as const) {
     await attribute('SKM-MGT-ROT-001', () => provisioner.createControl(kind, { autoRotationPeriod: 0 }));
     const thirty = await attribute('SKM-MGT-ROT-002', () => provisioner.createControl(kind, { autoRotationPeriod: 30 }));
@@ -155,7 +157,7 @@ test('autoRotationPeriod: 0 and 30 are accepted, 1 to 29 refused', requirement('
   }
 });
 
-test('a 32 KB secret is stored and returned unchanged', requirement('SKM-MGT-SLIM-001'), async ({ skm, provisioner }) => {
+test('a 32 KB secret is stored and returned unchanged', details(requirement('SKM-MGT-SLIM-001'), variant('v1.2')), async ({ skm, provisioner }) => {
   const secretValue = 's'.repeat(32 * 1024 - 12) + randomBytes(6).toString('hex');
   const keyId = succeeds<{ keyId: string }>(await provisioner.create('secret', { secretValue })).keyId;
   const ex = await skm.call('getSecret_v1_2', { keyId });

@@ -2,11 +2,13 @@
 // incomplete or out-of-range create requests, the zone-less deletion time, deleting twice.
 // Source: skm-api-v1.2.ja.md#キーの追加削除; FACTS.md#skm-keys-versions-lifecycle
 import { test, requirement } from '../../../harness/test.ts';
+import { details } from '../../../harness/test-details.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { control, expectRefused } from '../../../harness/refusal-check.ts';
 import { attribute, ensure } from '../../../harness/oracles/conformance-failure.ts';
 
-test('created key ids are 32 lowercase hex characters, and differ', requirement('SKM-MGT-CRT-005', 'SKM-MGT-CRT-009'), async ({ provisioner, expectations }) => {
+test('created key ids are 32 lowercase hex characters, and differ', details(requirement('SKM-MGT-CRT-005', 'SKM-MGT-CRT-009'), variant('v1.2')), async ({ provisioner, expectations }) => {
   const ids: string[] = [];
   for (const kind of ['secret', 'symmetric', 'asymmetric', 'secret'] as const) {
     const ex = await provisioner.create(kind);
@@ -28,21 +30,21 @@ for (const [label, kind, extra, id] of [
   ['with autoRotationPeriod 30.5', 'symmetric', { autoRotationPeriod: 30.5 }, 'SKM-MGT-ROT-004'],
   ['with a 32,769-character secretValue', 'secret', { secretValue: 'v'.repeat(32 * 1024 + 1) }, 'SKM-MGT-SLIM-002'],
 ] as const) {
-  test(`a create request ${label} is refused`, requirement(id), async ({ provisioner, expectations }) => {
+  test(`a create request ${label} is refused`, details(requirement(id), variant('v1.2')), async ({ provisioner, expectations }) => {
     // The control: the same create, complete and in range, succeeds; a key made anyway is deleted afterwards.
     const c = await provisioner.createControl(kind);
     await expectRefused(c, { expectations, send: () => provisioner.create(kind, extra) });
   });
 }
 
-test('deletionDateTime is a local date-time without a zone', requirement('SKM-MGT-DEL-003'), async ({ skm, provisioner }) => {
+test('deletionDateTime is a local date-time without a zone', details(requirement('SKM-MGT-DEL-003'), variant('v1.2')), async ({ skm, provisioner }) => {
   const keyId = succeeds<{ keyId: string }>(await provisioner.create('secret')).keyId;
   const ex = await skm.call('scheduleKeyDeletion_v1_2', { keyId });
   const value = succeeds<{ deletionDateTime: string }>(ex).deletionDateTime;
   ensure(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value), { oracle: 'localDateTime', title: 'deletionDateTime has a zone or another shape', expected: 'yyyy-MM-ddTHH:mm:ss[.fraction], no zone', received: JSON.stringify(value), exchange: ex });
 });
 
-test('a deleted key cannot be deleted or scheduled again', requirement('SKM-MGT-DEL-012'), async ({ skm, provisioner, expectations }) => {
+test('a deleted key cannot be deleted or scheduled again', details(requirement('SKM-MGT-DEL-012'), variant('v1.2')), async ({ skm, provisioner, expectations }) => {
   const keyId = (await provisioner.createControl('secret')).body.keyId as string;
   // The controls are these very requests, made while the key still existed.
   const schedule = await control(skm, 'scheduleKeyDeletion_v1_2', { keyId });

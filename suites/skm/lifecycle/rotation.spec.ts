@@ -2,13 +2,15 @@
 // decrypt and verify, each version is its own key. Needs fixtures.rotated (keys rotated by the
 // target's own console or API: SKM v1.2 has no rotate call). Source: FACTS.md#skm-keys-versions-lifecycle
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
+import { details } from '../../../harness/test-details.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { attribute, ensure } from '../../../harness/oracles/conformance-failure.ts';
 import { operationId } from '../../../harness/http/skm-client.ts';
 import { isLocalKeyText } from '../../../harness/formats.ts';
 
 for (const version of versionsOf('symmetricEncrypt')) {
-  test.describe(`rotated keys ${version}`, () => {
+  test.describe(`rotated keys ${version}`, variant(version), () => {
     test('encrypt, create-local-key and sign use the newest version', requirement('SKM-VER-ROT-001', 'SKM-VER-ROT-002', 'SKM-VER-ROT-003'), async ({ skm, target }) => {
       needVersion(target, version);
       const r = needFixture(target.profile.fixtures?.rotated, 'fixtures.rotated');
@@ -52,7 +54,7 @@ for (const version of versionsOf('symmetricEncrypt')) {
 }
 
 for (const version of versionsOf('getSymmetricKey').filter((v) => v !== 'v1.0')) {
-  test(`${version} symmetric-key?keyVersion=N returns version N for every In Service version`, requirement('SKM-SYM-KEY-005', 'SKM-VER-ROT-007'), async ({ skm, target }) => {
+  test(`${version} symmetric-key?keyVersion=N returns version N for every In Service version`, details(requirement('SKM-SYM-KEY-005', 'SKM-VER-ROT-007'), variant(version)), async ({ skm, target }) => {
     needVersion(target, version);
     const r = needFixture(target.profile.fixtures?.rotated, 'fixtures.rotated');
     const sym = needFixture(r.symmetric, 'fixtures.rotated.symmetric');

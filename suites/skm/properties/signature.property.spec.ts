@@ -3,6 +3,7 @@
 // report names the scheme that matched. Sources: skm-api-v1.0-v1.1.ko.md#비대칭키로-서명; FACTS.md
 import fc from 'fast-check';
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
 import { propertyParameters } from '../../../harness/property-settings.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { attribute, ensure, precondition } from '../../../harness/oracles/conformance-failure.ts';
@@ -17,7 +18,7 @@ for (const version of versionsOf('asymmetricSign')) {
   const sign = operationId('asymmetricSign', version);
   const verify = operationId('asymmetricVerify', version);
 
-  test.describe(`signature properties ${version}`, () => {
+  test.describe(`signature properties ${version}`, variant(version), () => {
     test('sign then verify is true for any text; altered text or signature is never true', requirement('SKM-ASY-VFY-002', 'SKM-ASY-VFY-003', 'SKM-ASY-VFY-004'), async ({ skm, target }, testInfo) => {
       needVersion(target, version);
       const key = needFixture(target.profile.keys.asymmetric, 'keys.asymmetric');

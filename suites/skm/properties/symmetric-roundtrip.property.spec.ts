@@ -2,6 +2,7 @@
 // Sources: skm-api-v1.0-v1.1.ko.md#대칭키-암호화, #대칭키-복호화
 import fc from 'fast-check';
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
+import { variant } from '../../../harness/variants.ts';
 import { propertyParameters } from '../../../harness/property-settings.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { controlFor, expectRefusedOrSucceeds } from '../../../harness/refusal-check.ts';
@@ -20,7 +21,7 @@ for (const version of versionsOf('symmetricEncrypt')) {
   const encrypt = operationId('symmetricEncrypt', version);
   const decrypt = operationId('symmetricDecrypt', version);
 
-  test.describe(`symmetric properties ${version}`, () => {
+  test.describe(`symmetric properties ${version}`, variant(version), () => {
     test('encrypt then decrypt returns the exact input for any Unicode text', requirement('SKM-SYM-RT-001', 'SKM-SYM-RT-003'), async ({ skm, target }, testInfo) => {
       needVersion(target, version);
       const key = needFixture(target.profile.keys.symmetric, 'keys.symmetric');

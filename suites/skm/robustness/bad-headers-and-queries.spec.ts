@@ -2,6 +2,8 @@
 // credential headers never succeed, bad keyVersion values and bad Base64 are client errors. Each
 // after the same request, made valid, succeeded.
 import { test, requirement, needVersion, needFixture } from '../../../harness/test.ts';
+import { details } from '../../../harness/test-details.ts';
+import { variant } from '../../../harness/variants.ts';
 import { operations } from '../../../generated/skm/operations.ts';
 import { CONTROL_PLAINTEXT, mainKeys } from '../../../harness/valid-calls.ts';
 import { control, controlFor, expectRefused, expectRefusedOrSucceeds } from '../../../harness/refusal-check.ts';
@@ -13,7 +15,7 @@ import type { Exchange } from '../../../harness/http/exchange.ts';
 const BAD_MACS = ['not-a-mac', 'zz:zz:zz:zz:zz:zz', 'a'.repeat(1200), '0a:00:27:00:00:01, 0a:00:27:00:00:02', '0a:00:27:00:00:0１'];
 
 for (const version of ['v1.0', 'v1.2']) {
-  test(`${version}: a malformed MAC header never passes MAC authentication`, requirement('SKM-ROB-HDR-001'), async ({ skm, target, expectations }) => {
+  test(`${version}: a malformed MAC header never passes MAC authentication`, details(requirement('SKM-ROB-HDR-001'), variant(version)), async ({ skm, target, expectations }) => {
     needVersion(target, version);
     const f = needFixture(target.profile.fixtures?.mac, 'fixtures.mac');
     const keyId = needFixture(f.keys.symmetric, 'fixtures.mac.keys.symmetric');
@@ -24,7 +26,7 @@ for (const version of ['v1.0', 'v1.2']) {
     }
   });
 
-  test(`${version}: keyVersion values that are not versions are client errors`, requirement('SKM-ROB-QRY-001'), async ({ skm, target, expectations }) => {
+  test(`${version}: keyVersion values that are not versions are client errors`, details(requirement('SKM-ROB-QRY-001'), variant(version)), async ({ skm, target, expectations }) => {
     needVersion(target, version);
     const c = await controlFor(skm, 'getPublicKey', version, mainKeys(target));
     for (const keyVersion of ['-1', 'abc', '1.5', '', '99999999999999999999999']) {
@@ -32,7 +34,7 @@ for (const version of ['v1.0', 'v1.2']) {
     }
   });
 
-  test(`${version}: broken Base64 in a ciphertext is refused, or decoded leniently to the right text`, requirement('SKM-ROB-B64-001'), async ({ skm, target, expectations }) => {
+  test(`${version}: broken Base64 in a ciphertext is refused, or decoded leniently to the right text`, details(requirement('SKM-ROB-B64-001'), variant(version)), async ({ skm, target, expectations }) => {
     needVersion(target, version);
     const c = await controlFor(skm, 'symmetricDecrypt', version, mainKeys(target));
     const ciphertext = (c.opts.body as { ciphertext: string }).ciphertext;
@@ -50,7 +52,7 @@ for (const version of ['v1.0', 'v1.2']) {
 }
 
 for (const op of operations.filter((o) => o.version === 'v1.2' && !o.operation.startsWith('create') && o.operation !== 'scheduleKeyDeletion' && o.operation !== 'deleteKeyImmediately')) {
-  test(`${op.operationId}: malformed credential headers never succeed`, requirement('SKM-ROB-HDR-002'), async ({ skm, target, expectations }) => {
+  test(`${op.operationId}: malformed credential headers never succeed`, details(requirement('SKM-ROB-HDR-002'), variant('v1.2')), async ({ skm, target, expectations }) => {
     needVersion(target, 'v1.2');
     const creds = needFixture(target.profile.credentials, 'credentials');
     const c = await controlFor(skm, op.operation, 'v1.2', mainKeys(target));

@@ -3,6 +3,8 @@
 // 5xx, always the error envelope, no internals; afterwards the operation still answers a known-good
 // request correctly. Each input blames the requirement about it; a 5xx blames SKM-ROB-GEN-001.
 import { test, requirement, needVersion } from '../../../harness/test.ts';
+import { details } from '../../../harness/test-details.ts';
+import { validCallsIn } from '../variants.ts';
 import { operations } from '../../../generated/skm/operations.ts';
 import { confirmControl, DATA_OPERATIONS, mainKeys, validCall } from '../../../harness/valid-calls.ts';
 import { controlFor, expectRefused, expectRefusedOrSucceeds, noAnswer, type Control, type Refusal } from '../../../harness/refusal-check.ts';
@@ -89,7 +91,7 @@ async function judge(c: Control, input: BadInput, e: Expectations, credentials: 
 for (const op of operations.filter((o) => DATA_OPERATIONS.includes(o.operation))) {
   const bodyIds = op.hasRequestBody ? ['SKM-ROB-JSON-001', 'SKM-ROB-JSON-002', 'SKM-ROB-JSON-003', 'SKM-ROB-JSON-004', 'SKM-ROB-JSON-005', 'SKM-ROB-CT-001', 'SKM-ROB-SIZE-001'] : [];
   const pathIds = op.pathParams.includes('keyid') ? ['SKM-ROB-PATH-001'] : [];
-  test(`${op.operationId} survives bad input`, requirement('SKM-ROB-GEN-001', 'SKM-ROB-GEN-002', 'SKM-ROB-LEAK-001', 'SKM-ROB-ALIVE-001', 'SKM-ROB-METH-001', 'SKM-ROB-PATH-002', ...bodyIds, ...pathIds), async ({ skm, target, expectations }) => {
+  test(`${op.operationId} survives bad input`, details(requirement('SKM-ROB-GEN-001', 'SKM-ROB-GEN-002', 'SKM-ROB-LEAK-001', 'SKM-ROB-ALIVE-001', 'SKM-ROB-METH-001', 'SKM-ROB-PATH-002', ...bodyIds, ...pathIds), validCallsIn(op.version)), async ({ skm, target, expectations }) => {
     needVersion(target, op.version);
     const c = await controlFor(skm, op.operation, op.version, mainKeys(target));
     const credentials = op.version === 'v1.2' ? target.profile.credentials : undefined;

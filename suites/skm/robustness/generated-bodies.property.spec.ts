@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import type { ValidateFunction } from 'ajv';
 import { test, requirement, needVersion } from '../../../harness/test.ts';
+import { details } from '../../../harness/test-details.ts';
+import { validCallsIn } from '../variants.ts';
 import { operations } from '../../../generated/skm/operations.ts';
 import { requestSchemas } from '../../../generated/skm/request-schemas.ts';
 import * as validators from '../../../generated/skm/validators.js';
@@ -58,7 +60,7 @@ for (const op of operations.filter((o) => requestSchemas[o.operationId]?.body)) 
   const arbitrary = checkedInvalidArbitrary(requestSchemas[op.operationId].body as Record<string, unknown>, byName[`${op.operationId}_request`]);
 
   if (DATA_OPERATIONS.includes(op.operation)) {
-    test(`${op.operationId} refuses generated invalid bodies cleanly`, REQS, async ({ skm, target, expectations }, testInfo) => {
+    test(`${op.operationId} refuses generated invalid bodies cleanly`, details(REQS, validCallsIn(op.version)), async ({ skm, target, expectations }, testInfo) => {
       needVersion(target, op.version);
       const c = await controlFor(skm, op.operation, op.version, mainKeys(target));
       await fc.assert(fc.asyncProperty(arbitrary, (input) => judge(c, input, expectations)), propertyParameters(testInfo, RUNS));
@@ -69,7 +71,7 @@ for (const op of operations.filter((o) => requestSchemas[o.operationId]?.body)) 
       });
     });
   } else {
-    test(`${op.operationId} refuses generated invalid bodies cleanly`, REQS, async ({ expectations, provisioner }, testInfo) => {
+    test(`${op.operationId} refuses generated invalid bodies cleanly`, details(REQS, validCallsIn(op.version)), async ({ expectations, provisioner }, testInfo) => {
       const kind = CREATED_KIND[op.operation];
       const c = await provisioner.createControl(kind);
       await fc.assert(fc.asyncProperty(arbitrary, (input) => judge(c, input, expectations, provisioner)), propertyParameters(testInfo, Math.ceil(RUNS / 3)));

@@ -2,6 +2,8 @@
 // in an error, data over plain HTTP from a store that requires a certificate.
 import { randomBytes } from 'node:crypto';
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
+import { details } from '../../../harness/test-details.ts';
+import { variant } from '../../../harness/variants.ts';
 import { succeeds } from '../../../harness/oracles/success.ts';
 import { controlFor, expectRefused, expectRefusedOrSucceeds } from '../../../harness/refusal-check.ts';
 import { ensure, precondition } from '../../../harness/oracles/conformance-failure.ts';
@@ -11,7 +13,7 @@ import { secondKey } from './second-key.ts';
 import type { Exchange } from '../../../harness/http/exchange.ts';
 
 for (const version of versionsOf('asymmetricSign')) {
-  test(`${version}: a signature of another key never verifies`, requirement('SKM-SEC-SIG-001'), async ({ skm, target, expectations }) => {
+  test(`${version}: a signature of another key never verifies`, details(requirement('SKM-SEC-SIG-001'), variant(version)), async ({ skm, target, expectations }) => {
     needVersion(target, version);
     const other = secondKey(target, 'asymmetric');
     // The control: verify answers true for a genuine signature of this key, so "never true" means something.
@@ -23,7 +25,7 @@ for (const version of versionsOf('asymmetricSign')) {
     });
   });
 
-  test(`${version}: errors do not echo submitted plaintext or secrets`, requirement('SKM-SEC-ECHO-001'), async ({ skm, target, expectations }) => {
+  test(`${version}: errors do not echo submitted plaintext or secrets`, details(requirement('SKM-SEC-ECHO-001'), variant(version)), async ({ skm, target, expectations }) => {
     needVersion(target, version);
     const marker = `echo-${randomBytes(12).toString('hex')}`;
     const encrypt = await controlFor(skm, 'symmetricEncrypt', version, mainKeys(target));
@@ -38,16 +40,18 @@ for (const version of versionsOf('asymmetricSign')) {
   });
 }
 
-test('plain HTTP serves no data from a store that requires a certificate', requirement('SKM-SEC-CERT-001'), async ({ skm, target, expectations }) => {
-  const plain = needFixture(target.profile.plainBaseUrl, 'plainBaseUrl');
-  const f = needFixture(target.profile.fixtures?.certificate, 'fixtures.certificate');
-  const secret = needFixture(f.keys.secret, 'fixtures.certificate.keys.secret');
-  const certificate = profileCertificate('fixtures.certificate.valid', needFixture(f.valid, 'fixtures.certificate.valid'));
-  const version = target.profile.apiVersions.includes('v1.0') ? 'v1.0' : 'v1.2';
-  ensure(plain.startsWith('http://'), { oracle: 'plainHttp', title: 'plainBaseUrl is not plain HTTP', expected: 'http://…', received: plain });
-  // The control: over HTTPS with its certificate, that store serves the secret.
-  const c = await controlFor(skm, 'getSecret', version, { secret }, { certificate });
-  // A redirect away from plain HTTP serves nothing either.
-  const redirect = { reason: 'a redirect', test: (ex: Exchange) => (ex.response?.status ?? 0) >= 300 && (ex.response?.status ?? 0) < 400 };
-  await expectRefused(c, { expectations, breaking: { plain: true, certificate: undefined }, alsoAccept: redirect });
-});
+for (const version of versionsOf('getSecret')) {
+  test(`${version}: plain HTTP serves no data from a store that requires a certificate`, details(requirement('SKM-SEC-CERT-001'), variant(version)), async ({ skm, target, expectations }) => {
+    needVersion(target, version);
+    const plain = needFixture(target.profile.plainBaseUrl, 'plainBaseUrl');
+    const f = needFixture(target.profile.fixtures?.certificate, 'fixtures.certificate');
+    const secret = needFixture(f.keys.secret, 'fixtures.certificate.keys.secret');
+    const certificate = profileCertificate('fixtures.certificate.valid', needFixture(f.valid, 'fixtures.certificate.valid'));
+    ensure(plain.startsWith('http://'), { oracle: 'plainHttp', title: 'plainBaseUrl is not plain HTTP', expected: 'http://…', received: plain });
+    // The control: over HTTPS with its certificate, that store serves the secret.
+    const c = await controlFor(skm, 'getSecret', version, { secret }, { certificate });
+    // A redirect away from plain HTTP serves nothing either.
+    const redirect = { reason: 'a redirect', test: (ex: Exchange) => (ex.response?.status ?? 0) >= 300 && (ex.response?.status ?? 0) < 400 };
+    await expectRefused(c, { expectations, breaking: { plain: true, certificate: undefined }, alsoAccept: redirect });
+  });
+}
