@@ -7,7 +7,7 @@ import { Kms } from './kms.ts';
 import { Personality, type PersonalityName } from './personality.ts';
 import { writeProfile } from './profile-writer.ts';
 import { makeSamples } from './samples.ts';
-import { seed, type KeyRole } from './seed.ts';
+import { seed, type KeyPairs, type KeyRole } from './seed.ts';
 import { listen } from './server.ts';
 import { DataKeys, Vault } from './vault.ts';
 import type { GatewayCredentials } from '../auth/signer.ts';
@@ -31,6 +31,8 @@ export interface NcpKmsMockOptions {
   credentials?: GatewayCredentials;
   /** no start-up line on stdout */
   quiet?: boolean;
+  /** share RSA and ECDSA key pairs between mocks of one process (tests); default fresh ones */
+  keyPairs?: KeyPairs;
 }
 
 export interface RunningNcpKmsMock {
@@ -46,7 +48,7 @@ export interface RunningNcpKmsMock {
 export async function startNcpKmsMock(options: NcpKmsMockOptions = {}): Promise<RunningNcpKmsMock> {
   const faults = new Faults(options.faults);
   const personality = new Personality(options.personality);
-  const seeded = await seed({ firstVersion: personality.has('first-version-zero') ? 0 : 1, credentials: options.credentials });
+  const seeded = await seed({ firstVersion: personality.has('first-version-zero') ? 0 : 1, credentials: options.credentials, keyPairs: options.keyPairs });
   const vault = new Vault(seeded.keys, faults, personality);
   const kms = new Kms(vault, new Actions(vault, new DataKeys(faults), faults, personality), faults, personality);
   const gateway = new Gateway(seeded.accounts, options.clock ?? Date.now, faults, personality);
@@ -70,4 +72,5 @@ export async function startNcpKmsMock(options: NcpKmsMockOptions = {}): Promise<
 }
 
 export { FAULT_NAMES, faultCatalogue, UnknownFaultError } from './faults.ts';
+export { KeyPairs } from './seed.ts';
 export { PERSONALITIES, PERSONALITY_SWITCHES, UnknownPersonalityError } from './personality.ts';

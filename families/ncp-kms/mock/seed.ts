@@ -41,21 +41,41 @@ export interface Seeded {
 export interface SeedOptions {
   firstVersion: number;
   credentials?: GatewayCredentials;
+  /** where the key pairs come from; default fresh ones */
+  keyPairs?: KeyPairs;
 }
 
 const generate = promisify(generateKeyPair);
 
-async function material(type: KeyType): Promise<Material> {
-  if (type === 'AES256') return { kind: 'aes', secret: randomBytes(32) };
-  const pair = type === 'RSA2048'
-    ? await generate('rsa', { modulusLength: 2048 })
-    : await generate('ec', { namedCurve: 'prime256v1' });
+type PairMaterial = Extract<Material, { kind: 'rsa' | 'ec' }>;
+
+/**
+ * Key pairs by slot. RSA-2048 generation costs most of a start (about a second on two cores), so tests
+ * that start many mocks share one instance; each mock still gets fresh tags, AES keys and credentials.
+ */
+export class KeyPairs {
+  private readonly made = new Map<string, Promise<PairMaterial>>();
+
+  get(type: 'RSA2048' | 'ECDSA', slot: string): Promise<PairMaterial> {
+    const id = `${type}/${slot}`;
+    if (!this.made.has(id)) this.made.set(id, generatePair(type));
+    return this.made.get(id)!;
+  }
+}
+
+async function generatePair(type: 'RSA2048' | 'ECDSA'): Promise<PairMaterial> {
+  const pair = type === 'RSA2048' ? await generate('rsa', { modulusLength: 2048 }) : await generate('ec', { namedCurve: 'prime256v1' });
   return { kind: type === 'RSA2048' ? 'rsa' : 'ec', ...pair };
 }
 
-async function makeKey(plan: KeyPlan, firstVersion: number): Promise<Key> {
+async function material(type: KeyType, slot: string, keyPairs: KeyPairs): Promise<Material> {
+  return type === 'AES256' ? { kind: 'aes', secret: randomBytes(32) } : keyPairs.get(type, slot);
+}
+
+async function makeKey(role: KeyRole, firstVersion: number, keyPairs: KeyPairs): Promise<Key> {
+  const plan = PLAN[role];
   const versions: KeyVersion[] = await Promise.all(
-    plan.versions.map(async (enabled, i) => ({ number: firstVersion + i, enabled, material: await material(plan.type) })),
+    plan.versions.map(async (enabled, i) => ({ number: firstVersion + i, enabled, material: await material(plan.type, `${role}/${i}`, keyPairs) })),
   );
   return { tag: randomBytes(16).toString('hex'), type: plan.type, enabled: plan.enabled ?? true, convergent: plan.convergent ?? false, versions };
 }
@@ -67,7 +87,8 @@ export function newCredentials(): GatewayCredentials {
 }
 
 export async function seed(options: SeedOptions): Promise<Seeded> {
-  const made = await Promise.all(KEY_ROLES.map(async (role) => [role, await makeKey(PLAN[role], options.firstVersion)] as const));
+  const keyPairs = options.keyPairs ?? new KeyPairs();
+  const made = await Promise.all(KEY_ROLES.map(async (role) => [role, await makeKey(role, options.firstVersion, keyPairs)] as const));
   const roles = Object.fromEntries(made) as Record<KeyRole, Key>;
   const credentials = options.credentials ?? newCredentials();
   return {
