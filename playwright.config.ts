@@ -24,5 +24,7 @@ export default defineConfig({
   workers: workers(),
   timeout: 60_000,
   retries: 0,
-  reporter: [[process.env.CI ? 'dot' : 'line'], ['html', { outputFolder: 'out/playwright-report', open: 'never' }], ['./reports/conformance-reporter.ts'], ...(process.env.SKM_BLOB_DIR ? [['blob', { outputDir: process.env.SKM_BLOB_DIR }] as const] : [])],
+  // The conformance reporter comes first: it turns a conformance failure, which keeps its worker, back
+  // into a failure before the other reporters see it (harness/recorded-failure.ts).
+  reporter: [['./reports/conformance-reporter.ts'], [process.env.CI ? 'dot' : 'line'], ['html', { outputFolder: 'out/playwright-report', open: 'never' }], ...(process.env.SKM_BLOB_DIR ? [['blob', { outputDir: process.env.SKM_BLOB_DIR }] as const] : [])],
 });

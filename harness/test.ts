@@ -11,6 +11,7 @@ import { Provisioner } from './provisioner.ts';
 import { operations } from '../generated/skm/operations.ts';
 import { takeLastFailure } from './oracles/conformance-failure.ts';
 import { FAILURE_ATTACHMENT } from './failure-attachment.ts';
+import { mayKeepWorker } from './recorded-failure.ts';
 
 export { expect } from '@playwright/test';
 export { requirement } from './requirements.ts';
@@ -29,16 +30,17 @@ interface TestFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   // The failure that ended a test, as data: whom it blames (requirements, or the precondition) and its
-  // evidence. The reporter reads this attachment instead of parsing the error's text.
+  // evidence. The reporter reads this attachment instead of parsing the error's text. A test ended by
+  // nothing but that failure keeps its worker (harness/recorded-failure.ts).
   failureRecord: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use, testInfo) => {
       takeLastFailure();
       await use();
       const failure = takeLastFailure();
-      if (testInfo.status !== testInfo.expectedStatus && failure) {
-        await testInfo.attach(FAILURE_ATTACHMENT, { contentType: 'application/json', body: JSON.stringify(failure.data()) });
-      }
+      if (testInfo.status === testInfo.expectedStatus || !failure) return;
+      await testInfo.attach(FAILURE_ATTACHMENT, { contentType: 'application/json', body: JSON.stringify(failure.data()) });
+      if (mayKeepWorker(testInfo, failure.message)) testInfo.expectedStatus = 'failed';
     },
     { auto: true },
   ],

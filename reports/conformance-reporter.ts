@@ -1,14 +1,16 @@
 // The conformance reporter: listens to Playwright's events and, at the end, hands the tests' records
 // to buildConformanceModel() and writes index.html, conformance.json and junit.xml into its folder
 // (env SKM_REPORT_DIR, then option outputDir, then out/report/ beside the config). Last, it prints the
-// path of index.html and one verdict line per profile.
+// path of index.html and one verdict line per profile. Run first of the reporters, it also turns a test
+// that kept its worker after a conformance failure back into a failure (harness/recorded-failure.ts).
 import { dirname, resolve } from 'node:path';
-import type { FullConfig, FullResult, Reporter, Suite, TestError } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { buildConformanceModel, verdictLines, type ConformanceModel, type TestRecord } from './model.ts';
 import { testRecord, errorText } from './test-record.ts';
 import { runContext } from './environment.ts';
 import { writeReport } from './write-report.ts';
 import type { Redactor } from '../harness/redaction.ts';
+import { restoreFailure } from '../harness/recorded-failure.ts';
 
 export interface ConformanceReporterOptions {
   outputDir?: string;
@@ -47,6 +49,10 @@ export default class ConformanceReporter implements Reporter {
   onBegin(config: FullConfig, suite: Suite): void {
     this.config = config;
     this.suite = suite;
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    restoreFailure(test, result);
   }
 
   onError(error: TestError): void {
