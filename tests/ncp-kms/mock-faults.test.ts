@@ -25,6 +25,35 @@ const refusedWhere = (name: string, version: 'v1' | 'v2' = 'v2') => async (s: St
 const rotatedAes = (s: Started) => s.mock.samples.rotated[0].samples;
 
 const PROBES: Record<string, Probe> = {
+  'success-code-ok': { requirement: 'NCP-ENV-SUC-001', sees: async (s) => bodyOf(await call(s, 'aes256', 'encrypt', { plaintext: 'AAAA' })).code !== 'SUCCESS' },
+  'success-msg-text': { requirement: 'NCP-ENV-SUC-002', sees: async (s) => bodyOf(await call(s, 'aes256', 'encrypt', { plaintext: 'AAAA' })).msg !== '' },
+  'success-201': { requirement: 'NCP-ENV-SUC-003', sees: async (s) => (await call(s, 'aes256', 'encrypt', { plaintext: 'AAAA' })).status !== 200 },
+  'content-type-text': { requirement: 'NCP-ENV-CT-001', sees: async (s) => !/^application\/json/.test((await call(s, 'aes256', 'encrypt', { plaintext: 'AAAA' })).contentType ?? '') },
+  'kms-errors-http-403': { requirement: 'NCP-ERR-STS-001', sees: async (s) => (await call(s, 'aes256', 'encrypt', { plaintext: '!' })).status !== 400 },
+  'unknown-key-invalid-request': { requirement: 'NCP-ERR-MAP-001', sees: async (s) => bodyOf(await s.client.call('no-such-key', 'encrypt', { plaintext: 'AAAA' })).code !== 'NOT_FOUND' },
+  'key-version-off-by-one': {
+    requirement: 'NCP-PFX-CCK-002',
+    sees: async (s) => {
+      const data = dataOf(await call(s, 'aes256', 'createCustomKey', {}))!;
+      return !(data.ciphertext as string).startsWith(`ncpkms:v${data.key_version}:`);
+    },
+  },
+  'valid-as-number': {
+    requirement: 'NCP-VFY-TYP-001',
+    sees: async (s) => typeof field(await call(s, 'ecdsa', 'verify', { data: 'AAAA', signature: field(await call(s, 'ecdsa', 'sign', { data: 'AAAA' }), 'signature') }), 'valid') !== 'boolean',
+  },
+  'decrypt-drops-last-byte': { requirement: 'NCP-ENC-RT-001', sees: async (s) => field(await call(s, 'aes256', 'decrypt', { ciphertext: await encrypted(s, 'AAAA') }), 'plaintext') !== 'AAAA' },
+  'plaintext-base64url': { requirement: 'NCP-ENC-B64-001', sees: async (s) => field(await call(s, 'aes256', 'decrypt', { ciphertext: await encrypted(s, '+/+/') }), 'plaintext') !== '+/+/' },
+  'sign-drops-last-byte': {
+    requirement: 'NCP-SIG-RT-001',
+    sees: async (s) => field(await call(s, 'rsa2048', 'verify', { data: 'AAAA', signature: field(await call(s, 'rsa2048', 'sign', { data: 'AAAA' }), 'signature') }), 'valid') !== true,
+  },
+  'limit-16-kb': { requirement: 'NCP-ENC-LIM-001', sees: async (s) => !served(await call(s, 'aes256', 'encrypt', { plaintext: random64(24_000) })) },
+  'rsa-limit-128': { requirement: 'NCP-ENC-RSA-001', sees: async (s) => !served(await call(s, 'rsa2048', 'encrypt', { plaintext: random64(190) })) },
+  'sign-limit-4-kb': { requirement: 'NCP-SIG-LIM-001', sees: async (s) => !served(await call(s, 'ecdsa', 'sign', { data: random64(6000) })) },
+  'context-limit-32': { requirement: 'NCP-CNV-LIM-001', sees: async (s) => !served(await call(s, 'convergent', 'encrypt', { plaintext: 'AAAA', context: random64(36) })) },
+  'bits-required': { requirement: 'NCP-CCK-GEN-002', sees: async (s) => !served(await call(s, 'aes256', 'createCustomKey', {})) },
+  'bits-any': { requirement: 'NCP-CCK-BITS-002', sees: async (s) => served(await call(s, 'aes256', 'createCustomKey', { bits: 192 })) },
   'error-as-success': { requirement: 'NCP-ERR-GEN-001', sees: async (s) => served(await s.client.call('no-such-key', 'encrypt', { plaintext: 'AAAA' })) },
   'undocumented-error-code': { requirement: 'NCP-ERR-GEN-001', sees: async (s) => !isRefusal(await call(s, 'aes256', 'encrypt', { plaintext: '!' })) },
   'wrong-error-message': { requirement: 'NCP-ERR-GEN-002', sees: async (s) => !/invalid request/i.test(bodyOf(await call(s, 'aes256', 'encrypt', { plaintext: '!' })).msg as string) },

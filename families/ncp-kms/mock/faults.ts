@@ -16,15 +16,26 @@ export interface Fault {
 
 const DEVIATIONS = [
   // envelope
+  { name: 'success-code-ok', category: 'envelope', description: 'a success reports code "OK"', requirements: ['NCP-ENV-SUC-001'] },
+  { name: 'success-msg-text', category: 'envelope', description: 'a success reports msg "success"', requirements: ['NCP-ENV-SUC-002'] },
+  { name: 'success-201', category: 'envelope', description: 'a success is HTTP 201', requirements: ['NCP-ENV-SUC-003'] },
+  { name: 'content-type-text', category: 'envelope', description: 'a success is sent as text/plain', requirements: ['NCP-ENV-CT-001'] },
+  { name: 'kms-errors-http-403', category: 'envelope', description: 'every KMS refusal is HTTP 403', requirements: ['NCP-ERR-STS-001'] },
+  { name: 'unknown-key-invalid-request', category: 'envelope', description: 'a keyTag that names no key answers INVALID_REQUEST', requirements: ['NCP-ERR-MAP-001'] },
   { name: 'error-as-success', category: 'envelope', description: 'a refused call reports code SUCCESS with an empty data object', requirements: ['NCP-ERR-GEN-001', 'NCP-ROB-JSON-001', 'NCP-ROB-B64-001', 'NCP-ROB-REQ-001', 'NCP-ROB-TYPE-001'] },
   { name: 'undocumented-error-code', category: 'envelope', description: 'INVALID_REQUEST is spelled BAD_REQUEST', requirements: ['NCP-ERR-GEN-001', 'NCP-ERR-MAP-002'] },
   { name: 'wrong-error-message', category: 'envelope', description: 'INVALID_REQUEST carries msg "Bad input"', requirements: ['NCP-ERR-GEN-002'] },
   { name: 'key-version-camel-case', category: 'envelope', description: 'createCustomKey answers keyVersion instead of key_version', requirements: ['NCP-CCK-GEN-001'] },
+  { name: 'key-version-off-by-one', category: 'envelope', description: 'createCustomKey answers a key_version one below its prefix\'s', requirements: ['NCP-PFX-CCK-002'] },
+  { name: 'valid-as-number', category: 'envelope', description: 'verify answers valid as 1 or 0', requirements: ['NCP-VFY-TYP-001', 'NCP-SIG-RT-001', 'NCP-SIG-RT-002'] },
   // prefix
   { name: 'no-prefix', category: 'prefix', description: 'ciphertexts carry no KMS prefix; decrypt takes them bare', requirements: ['NCP-PFX-ENC-001', 'NCP-PFX-CCK-001', 'NCP-PFX-REN-001', 'NCP-PFX-DEC-001'] },
   { name: 'prefix-ignored', category: 'prefix', description: 'decrypt ignores the prefix and tries every enabled version', requirements: ['NCP-PFX-DEC-001', 'NCP-PFX-DEC-002'] },
   { name: 'cross-key-decrypt', category: 'prefix', description: 'decrypt falls back to the other AES256 keys when its own does not open the ciphertext', requirements: ['NCP-PFX-DEC-003'] },
   // crypto
+  { name: 'decrypt-drops-last-byte', category: 'crypto', description: 'decrypt returns the plaintext without its last byte', requirements: ['NCP-ENC-RT-001', 'NCP-ENC-RT-002', 'NCP-REN-RT-001', 'NCP-CNV-RT-001', 'NCP-CCK-PLN-001', 'NCP-LST-DEC-001', 'NCP-VER-OLD-001'] },
+  { name: 'plaintext-base64url', category: 'crypto', description: 'decrypt answers URL-safe Base64', requirements: ['NCP-ENC-B64-001'] },
+  { name: 'sign-drops-last-byte', category: 'crypto', description: 'sign signs the data without its last byte', requirements: ['NCP-SIG-RT-001', 'NCP-SIG-RT-002'] },
   { name: 'decrypt-ignores-tag', category: 'crypto', description: 'AES decrypt does not check the GCM tag', requirements: ['NCP-SEC-CT-001'] },
   { name: 'deterministic-encryption', category: 'crypto', description: 'keys that are not convergent encrypt with a fixed nonce', requirements: ['NCP-SEC-RND-001'] },
   { name: 'verify-always-true', category: 'crypto', description: 'verify answers valid true for any signature of a usable version', requirements: ['NCP-VFY-NEG-001', 'NCP-PFX-VFY-001'] },
@@ -34,6 +45,12 @@ const DEVIATIONS = [
   { name: 'plain-key-always', category: 'crypto', description: 'createCustomKey returns the plain key even when not asked', requirements: ['NCP-CCK-PLN-002'] },
   { name: 'custom-key-reused', category: 'crypto', description: 'createCustomKey returns the same data key every time', requirements: ['NCP-CCK-RND-001'] },
   // limits
+  { name: 'limit-16-kb', category: 'limits', description: 'encrypt refuses more than 16 KB', requirements: ['NCP-ENC-LIM-001', 'NCP-ENC-LIM-003'] },
+  { name: 'rsa-limit-128', category: 'limits', description: 'RSA2048 encrypt refuses more than 128 bytes', requirements: ['NCP-ENC-RSA-001'] },
+  { name: 'sign-limit-4-kb', category: 'limits', description: 'sign refuses more than 4 KB', requirements: ['NCP-SIG-LIM-001', 'NCP-SIG-LIM-003'] },
+  { name: 'context-limit-32', category: 'limits', description: 'a context over 32 bytes is refused', requirements: ['NCP-CNV-LIM-001', 'NCP-CNV-LIM-003'] },
+  { name: 'bits-required', category: 'crypto', description: 'createCustomKey without bits is refused', requirements: ['NCP-CCK-GEN-002'] },
+  { name: 'bits-any', category: 'crypto', description: 'createCustomKey takes any bits that is a multiple of 8 up to 1024', requirements: ['NCP-CCK-BITS-002'] },
   { name: 'limit-off-by-one', category: 'limits', description: 'encrypt refuses exactly 32,768 bytes', requirements: ['NCP-ENC-LIM-003'] },
   { name: 'limit-accepts-over', category: 'limits', description: 'encrypt accepts up to 64 KB', requirements: ['NCP-ENC-LIM-002', 'NCP-ENC-LIM-003', 'NCP-LST-LIM-001'] },
   { name: 'list-limit-per-item', category: 'limits', description: 'a list is limited per item, not in sum', requirements: ['NCP-LST-LIM-001'] },

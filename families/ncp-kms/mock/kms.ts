@@ -12,6 +12,8 @@ export type Operation = 'encrypt' | 'decrypt' | 'createCustomKey' | 'reencrypt' 
 export interface Reply {
   status: number;
   body: unknown;
+  /** default application/json;charset=UTF-8 */
+  contentType?: string;
 }
 
 export class Kms {
@@ -39,8 +41,11 @@ export class Kms {
   }
 
   private success(data: Data): Reply {
-    const envelope = this.personality.has('success-msg-absent') ? { code: 'SUCCESS', data } : { code: 'SUCCESS', msg: '', data };
-    return { status: 200, body: envelope };
+    const code = this.faults.has('success-code-ok') ? 'OK' : 'SUCCESS';
+    const msg = this.faults.has('success-msg-text') ? 'success' : '';
+    const envelope = this.personality.has('success-msg-absent') ? { code, data } : { code, msg, data };
+    const reply: Reply = { status: this.faults.has('success-201') ? 201 : 200, body: envelope };
+    return this.faults.has('content-type-text') ? { ...reply, contentType: 'text/plain' } : reply;
   }
 
   /** The robustness faults turn some client mistakes into server errors. */
@@ -55,7 +60,7 @@ export class Kms {
     if (this.faults.has('error-as-success')) return { status: 200, body: { code: 'SUCCESS', msg: '', data: {} } };
     const { code } = refusal;
     const serverError = code === 'INTERNAL_SERVER_ERROR';
-    const status = this.personality.has('kms-errors-http-200') && !serverError ? 200 : KMS_ERROR_STATUS[code];
+    const status = this.personality.has('kms-errors-http-200') && !serverError ? 200 : this.faults.has('kms-errors-http-403') && !serverError ? 403 : KMS_ERROR_STATUS[code];
     const body: Record<string, unknown> = { code: this.spelling(code), msg: this.message(refusal) };
     if (this.faults.has('error-echoes-input')) body.data = { request: raw?.toString('utf8') ?? '' };
     return { status, body };

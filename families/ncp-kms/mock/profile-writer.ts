@@ -40,9 +40,12 @@ export function buildProfile({ baseUrl, credentials, roles, samples, personality
   };
 }
 
+let ambiguous: string[] | undefined;
+
+/** Read once per process: the catalogue does not change while mocks start and stop. */
 function referenceExpectations(): Record<string, unknown> {
-  const ambiguous = loadCatalogue().requirements.filter((r) => r.ambiguity).map((r) => r.id);
-  return { strict: ambiguous, kmsErrorStatus: { ...KMS_ERROR_STATUS }, limitReading: 'decoded-1024', reencryptSpelling: 'both' };
+  ambiguous ??= loadCatalogue().requirements.filter((r) => r.ambiguity).map((r) => r.id);
+  return { strict: [...ambiguous], kmsErrorStatus: { ...KMS_ERROR_STATUS }, limitReading: 'decoded-1024', reencryptSpelling: 'both' };
 }
 
 export function writeProfile(dir: string, input: ProfileInput): string {

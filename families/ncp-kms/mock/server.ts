@@ -60,7 +60,7 @@ function receive(gateway: Gateway, kms: Kms, req: IncomingMessage, res: ServerRe
 
 function send(res: ServerResponse, reply: Reply): void {
   const payload = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(payload) });
+  res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(payload) });
   res.end(payload);
 }
 

@@ -20,7 +20,7 @@ export class Vault {
   /** The key a keyTag names, if it is usable (or the disabled-key-usable fault is on). */
   usableKey(tag: string): Key {
     const key = this.keys.get(tag);
-    if (!key) throw new KmsRefusal(this.personality.has('unknown-key-forbidden') ? 'FORBIDDEN' : 'NOT_FOUND', 'no such key');
+    if (!key) throw new KmsRefusal(this.unknownKeyCode(), 'no such key');
     if (!key.enabled && !this.faults.has('disabled-key-usable')) throw new KmsRefusal(this.statusCode(), 'the key is disabled');
     return key;
   }
@@ -69,6 +69,11 @@ export class Vault {
     const valid = this.openingVersions(key, text, bareAllowed).some(({ version, sealed }) => this.faults.has('verify-always-true') || verifyData(version.material, data, sealed));
     if (!valid && this.personality.has('wrong-signature-refused')) throw new KmsRefusal('INVALID_REQUEST', 'the signature does not verify');
     return valid;
+  }
+
+  private unknownKeyCode(): KmsErrorCode {
+    if (this.faults.has('unknown-key-invalid-request')) return 'INVALID_REQUEST';
+    return this.personality.has('unknown-key-forbidden') ? 'FORBIDDEN' : 'NOT_FOUND';
   }
 
   statusCode(): KmsErrorCode {
