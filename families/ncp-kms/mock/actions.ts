@@ -49,7 +49,9 @@ export class Actions {
   createCustomKey(key: Key, body: Body): Data {
     if (!canEncrypt(key)) throw new KmsRefusal('INVALID_REQUEST', `a ${key.type} key does not wrap data keys`);
     const requestPlainKey = body.requestPlainKey;
-    if (requestPlainKey !== undefined && typeof requestPlainKey !== 'boolean') throw new KmsRefusal('INVALID_REQUEST', 'requestPlainKey is not a boolean', 'wrong-type');
+    if (requestPlainKey !== undefined && typeof requestPlainKey !== 'boolean') {
+      throw new KmsRefusal('INVALID_REQUEST', 'requestPlainKey is not a boolean', 'wrong-type');
+    }
     if (body.bits === undefined && this.faults.has('bits-required')) throw new KmsRefusal('INVALID_REQUEST', 'bits is missing');
     const bits = body.bits ?? 256;
     if (typeof bits !== 'number' || !this.bitsAllowed(bits)) throw new KmsRefusal('INVALID_REQUEST', 'bits is not 128, 256 or 512', 'wrong-type');
@@ -100,6 +102,11 @@ export class Actions {
     return this.personality.has('limits-count-base64-text') ? value.text.length : value.bytes.length;
   }
 
+  private plaintextLimit(): number {
+    if (this.faults.has('limit-accepts-over')) return 2 * PLAINTEXT_LIMIT;
+    return this.faults.has('limit-16-kb') ? 16 * 1024 : PLAINTEXT_LIMIT;
+  }
+
   /** Whether a value is over its limit, as the limit's faults bend it. */
   private over(value: Encoded, limit: number, faults: LimitFaults): boolean {
     if (this.faults.has(faults.lifted)) return false;
@@ -131,11 +138,12 @@ export class Actions {
   private checkPlaintextLimit(key: Key, items: Encoded[]): void {
     const sizes = items.map((p) => this.size(p));
     const counted = this.faults.has('list-limit-per-item') ? Math.max(...sizes) : sizes.reduce((a, b) => a + b, 0);
-    const limit = this.faults.has('limit-accepts-over') ? 2 * PLAINTEXT_LIMIT : this.faults.has('limit-16-kb') ? 16 * 1024 : PLAINTEXT_LIMIT;
-    const over = this.faults.has('limit-off-by-one') ? counted >= limit : counted > limit;
+    const over = this.faults.has('limit-off-by-one') ? counted >= this.plaintextLimit() : counted > this.plaintextLimit();
     if (over) throw new KmsRefusal('INVALID_REQUEST', 'plaintext is over 32 KB');
     const capacity = this.faults.has('rsa-limit-128') ? 128 : rsaCapacity(this.vault.oaepHash());
-    if (key.type === 'RSA2048' && items.some((p) => p.bytes.length > capacity)) throw new KmsRefusal('INVALID_REQUEST', `an RSA2048 key encrypts at most ${capacity} bytes`);
+    if (key.type === 'RSA2048' && items.some((p) => p.bytes.length > capacity)) {
+      throw new KmsRefusal('INVALID_REQUEST', `an RSA2048 key encrypts at most ${capacity} bytes`);
+    }
   }
 
   private answer(isList: boolean, field: string, values: string[]): Data {

@@ -82,7 +82,7 @@ export class Gateway {
     };
     const timestamp = header(GATEWAY_HEADERS.timestamp);
     const presented = header(signatureHeader(version));
-    const missing = this.personality.has('gateway-refusals-vary') ? 'badRequest' : 'authenticationFailed';
+    const missing = this.missingHeader();
     if (timestamp === undefined) return this.faults.has('missing-timestamp-accepted') ? undefined : new Refusal(missing, 'no timestamp');
     if (presented === undefined) return this.faults.has('missing-signature-accepted') ? undefined : new Refusal(missing, 'no signature');
     const account = this.account(header(GATEWAY_HEADERS.accessKey));
@@ -98,7 +98,7 @@ export class Gateway {
   private account(accessKey: string | undefined): GatewayCredentials | Refusal {
     const primary = [...this.accounts.values()][0];
     if (accessKey === undefined) {
-      return this.faults.has('missing-access-key-accepted') ? primary : new Refusal(this.personality.has('gateway-refusals-vary') ? 'badRequest' : 'authenticationFailed', 'no access key');
+      return this.faults.has('missing-access-key-accepted') ? primary : new Refusal(this.missingHeader(), 'no access key');
     }
     const account = this.accounts.get(accessKey);
     if (account) return account;
@@ -107,13 +107,19 @@ export class Gateway {
     return new Refusal(this.personality.has('gateway-refusals-vary') ? 'permissionDenied' : 'authenticationFailed', 'unknown access key');
   }
 
+  /** A missing dedicated header: 401 Authentication Failed, or 400 Bad Request Exception in the alternate. */
+  private missingHeader(): GatewayErrorName {
+    return this.personality.has('gateway-refusals-vary') ? 'badRequest' : 'authenticationFailed';
+  }
+
   /** Epoch milliseconds as digits, less than 5 minutes away from the gateway's clock either way. */
   private checkTimestamp(timestamp: string): Refusal | undefined {
     if (this.faults.has('timestamp-unchecked')) return undefined;
     if (!/^[0-9]{1,16}$/.test(timestamp)) return new Refusal('authenticationFailed', 'the timestamp is not epoch milliseconds');
     const drift = Number(timestamp) - this.clock();
     const window = this.faults.has('window-one-minute') ? 60_000 : TIMESTAMP_WINDOW_MS;
-    if (drift >= window && !this.faults.has('future-timestamp-unchecked')) return new Refusal('authenticationFailed', 'the timestamp is 5 minutes or more ahead');
+    const ahead = drift >= window && !this.faults.has('future-timestamp-unchecked');
+    if (ahead) return new Refusal('authenticationFailed', 'the timestamp is 5 minutes or more ahead');
     if (-drift >= window) return new Refusal('authenticationFailed', 'the timestamp is 5 minutes or more behind');
     return undefined;
   }

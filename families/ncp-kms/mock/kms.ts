@@ -58,12 +58,16 @@ export class Kms {
 
   private error(refusal: KmsRefusal, raw: Buffer | undefined): Reply {
     if (this.faults.has('error-as-success')) return { status: 200, body: { code: 'SUCCESS', msg: '', data: {} } };
-    const { code } = refusal;
-    const serverError = code === 'INTERNAL_SERVER_ERROR';
-    const status = this.personality.has('kms-errors-http-200') && !serverError ? 200 : this.faults.has('kms-errors-http-403') && !serverError ? 403 : KMS_ERROR_STATUS[code];
-    const body: Record<string, unknown> = { code: this.spelling(code), msg: this.message(refusal) };
+    const body: Record<string, unknown> = { code: this.spelling(refusal.code), msg: this.message(refusal) };
     if (this.faults.has('error-echoes-input')) body.data = { request: raw?.toString('utf8') ?? '' };
-    return { status, body };
+    return { status: this.status(refusal.code), body };
+  }
+
+  /** Unpublished (NCP-ERR-STS-001): the reference's table, HTTP 200 in the alternate; a server error stays a 5xx. */
+  private status(code: KmsErrorCode): number {
+    if (code === 'INTERNAL_SERVER_ERROR') return KMS_ERROR_STATUS[code];
+    if (this.personality.has('kms-errors-http-200')) return 200;
+    return this.faults.has('kms-errors-http-403') ? 403 : KMS_ERROR_STATUS[code];
   }
 
   private spelling(code: KmsErrorCode): string {

@@ -34,7 +34,9 @@ export class Vault {
 
   /** A convergent key needs context on every call (FACTS.md); others take it when given. */
   context(key: Key, context: Buffer | undefined): Buffer {
-    if (key.convergent && !context && !this.faults.has('convergent-context-optional')) throw new KmsRefusal('INVALID_REQUEST', 'a convergent key needs context');
+    if (key.convergent && !context && !this.faults.has('convergent-context-optional')) {
+      throw new KmsRefusal('INVALID_REQUEST', 'a convergent key needs context');
+    }
     return this.faults.has('context-ignored') ? Buffer.alloc(0) : (context ?? Buffer.alloc(0));
   }
 
@@ -66,7 +68,9 @@ export class Vault {
 
   verify(key: Key, data: Buffer, text: string): boolean {
     const bareAllowed = this.personality.has('signature-without-prefix') || this.faults.has('prefix-ignored');
-    const valid = this.openingVersions(key, text, bareAllowed).some(({ version, sealed }) => this.faults.has('verify-always-true') || verifyData(version.material, data, sealed));
+    const verifies = ({ version, sealed }: { version: KeyVersion; sealed: Buffer }) =>
+      this.faults.has('verify-always-true') || verifyData(version.material, data, sealed);
+    const valid = this.openingVersions(key, text, bareAllowed).some(verifies);
     if (!valid && this.personality.has('wrong-signature-refused')) throw new KmsRefusal('INVALID_REQUEST', 'the signature does not verify');
     return valid;
   }
