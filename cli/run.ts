@@ -5,15 +5,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomInt } from 'node:crypto';
-import { apiVersions } from '../generated/skm/operations.ts';
 import { loadTarget } from '../harness/profile/load-target.ts';
 import { ConfigError, CONFIG_ERROR_EXIT } from '../harness/config-error.ts';
 import { parseProfiles, parseVersions } from '../reports/environment.ts';
 import { parseModelJson } from '../reports/render-json.ts';
 import { REPORT_FILES } from '../reports/write-report.ts';
-import type { Profile } from '../reports/model.ts';
 import { parse, list, positiveInt, seed as parseSeed, shard as parseShard, regex, outputFolder } from './args.ts';
 import { PLAYWRIGHT_CLI, PLAYWRIGHT_CONFIG } from './paths.ts';
+import { selection } from './selection.ts';
 
 export const RUN_HELP = `Usage: skm-conformance run [options]
 
@@ -42,25 +41,6 @@ export interface RunPlan {
   env: Record<string, string | undefined>;
   out: string;
   sharded: boolean;
-}
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Playwright --grep / --grep-invert for the profiles, API versions and user grep asked for. Tests
- *  carry their profiles as tags (@core) and name their API version in their titles. */
-export function selection(profiles: Profile[] | undefined, versions: string[] | undefined, grep: string | undefined): { grep?: string; grepInvert?: string } {
-  const out: { grep?: string; grepInvert?: string } = {};
-  if (profiles) {
-    const tags = `(?=.*(?:${profiles.map((p) => `@${escapeRe(p)}`).join('|')})(?![\\w-]))`;
-    out.grep = `^${tags}${grep ? `(?=.*(?:${grep}))` : ''}`;
-  } else if (grep) out.grep = grep;
-  const others = apiVersions.filter((v) => versions && !versions.includes(v));
-  if (others.length > 0) {
-    const dotted = others.map(escapeRe).join('|');
-    const underscored = others.map((v) => v.replace('.', '_')).join('|');
-    out.grepInvert = `(?:^|[^\\w.])(?:${dotted})(?![\\w.])|_(?:${underscored})(?!\\w)`;
-  }
-  return out;
 }
 
 export function planRun(argv: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): RunPlan | 'help' {

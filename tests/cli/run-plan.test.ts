@@ -1,31 +1,48 @@
 // How `run` turns its options into a Playwright invocation: profiles through tags, API versions
-// through the titles, every output under --out, the seed always fixed.
+// through the tests' variants (never their titles), every output under --out, the seed always fixed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { planRun, selection, type RunPlan } from '../../cli/run.ts';
+import { planRun, type RunPlan } from '../../cli/run.ts';
+import { selection } from '../../cli/selection.ts';
+import { listSuiteTests } from '../../harness/test-listing.ts';
 
 // Playwright matches --grep against the title path and the tags, joined by spaces.
 const title = (path: string, tags: string) => `${path} ${tags}`;
 const sample = [
-  title('secret query v1.0 returns the secret as a string', '@core @SKM-SCR-GET-001'),
-  title('secret query v1.2 returns the secret as a string', '@core @SKM-SCR-GET-001'),
-  title('getSymmetricKey_v1_1 client authentication a MAC store refuses', '@client-auth @SKM-CAU-MAC-001'),
-  title('a new key starts at version 0', '@managed @SKM-MGT-KEY-001'),
-  title('v1.0: errors do not echo submitted plaintext or secrets', '@security @SKM-SEC-ECHO-001'),
+  title('secret query returns the secret as a string', '@core @SKM-SCR-GET-001 @v1.0'),
+  title('secret query returns the secret as a string', '@core @SKM-SCR-GET-001 @v1.2'),
+  title('getSymmetricKey_v1_1 client authentication a MAC store refuses', '@client-auth @SKM-CAU-MAC-001 @v1.1 @v1.2'),
+  title('a new key starts at version 0', '@managed @SKM-MGT-KEY-001 @v1.2'),
+  // The title names v1.0, the test calls v1.2: the title says nothing.
+  title('v1.0: errors do not echo submitted plaintext or secrets', '@security @SKM-SEC-ECHO-001 @v1.2'),
+  title('a v1.0 ciphertext decrypts through v1.2 and the other way round', '@managed @SKM-MGT-DATA-001 @v1.0 @v1.2'),
 ];
 
 function selected(sel: { grep?: string; grepInvert?: string }): string[] {
   return sample.filter((t) => (!sel.grep || new RegExp(sel.grep).test(t)) && !(sel.grepInvert && new RegExp(sel.grepInvert).test(t)));
 }
 
-test('profiles select by tag, versions leave out titles naming another version, grep narrows both', () => {
+test('profiles select by tag, versions by every variant a test calls, grep narrows both', () => {
   assert.deepEqual(selected(selection(['core'], undefined, undefined)), sample.slice(0, 2));
-  assert.deepEqual(selected(selection(undefined, ['v1.0'], undefined)), [sample[0], sample[3], sample[4]]);
-  assert.deepEqual(selected(selection(['core', 'client-auth'], ['v1.0', 'v1.1'], undefined)), [sample[0], sample[2]]);
+  assert.deepEqual(selected(selection(undefined, ['v1.0'], undefined)), [sample[0]]);
+  assert.deepEqual(selected(selection(undefined, ['v1.2'], undefined)), [sample[1], sample[3], sample[4]]);
+  assert.deepEqual(selected(selection(undefined, ['v1.1', 'v1.2'], undefined)), [sample[1], sample[2], sample[3], sample[4]]);
+  assert.deepEqual(selected(selection(['core', 'client-auth'], ['v1.0', 'v1.1'], undefined)), [sample[0]]);
   assert.deepEqual(selected(selection(['core'], undefined, 'v1\\.2')), [sample[1]]);
   assert.deepEqual(selected(selection(undefined, undefined, 'new key')), [sample[3]]);
   assert.deepEqual(selection(undefined, ['v1.0', 'v1.1', 'v1.2'], undefined), {});
+});
+
+test('--versions v1.2 lists exactly the suites\' tests whose variants are all v1.2', () => {
+  const plan = planRun(['--versions', 'v1.2'], '/work', {}) as RunPlan;
+  const invert = plan.args[plan.args.indexOf('--grep-invert') + 1];
+  const key = (t: { file: string; title: string }) => `${t.file}: ${t.title}`;
+  const all = listSuiteTests();
+  const expected = all.filter((t) => t.variants.every((v) => v === 'v1.2')).map(key);
+  const listed = listSuiteTests(['--grep-invert', invert]).map(key);
+  assert.ok(expected.length > 100 && expected.length < all.length, `${expected.length} of ${all.length}`);
+  assert.deepEqual(listed, expected);
 });
 
 test('run puts every output under --out and fixes a seed', () => {
