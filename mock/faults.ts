@@ -63,7 +63,7 @@ const DEVIATIONS = [
   { name: 'cert-foreign-accepted', category: 'auth', description: 'any client certificate passes, whoever issued it', requirements: ['SKM-CAU-CRT-002'] },
   { name: 'cert-not-in-service-accepted', category: 'auth', description: 'a client certificate whose record is not In Service passes', requirements: ['SKM-CAU-CRT-004'] },
   { name: 'plain-http-skips-cert', category: 'auth', description: 'over plain HTTP, certificate authentication is skipped instead of failing', requirements: ['SKM-SEC-CERT-001', 'SKM-CAU-CRT-001'] },
-  { name: 'v12-secret-unchecked', category: 'auth', description: 'v1.2 getSecret accepts any X-TC-AUTHENTICATION-SECRET for a known access key id', requirements: ['SKM-SEC-CRED-001', 'SKM-ERR-GEN-001', 'SKM-MGT-AUTH-002'] },
+  { name: 'v12-secret-unchecked', category: 'auth', description: 'v1.2 getSecret accepts any X-TC-AUTHENTICATION-SECRET for a known access key id', requirements: ['SKM-SEC-CRED-001', 'SKM-SEC-CRED-003', 'SKM-ROB-HDR-002', 'SKM-ERR-GEN-001', 'SKM-MGT-AUTH-002'] },
   { name: 'cross-tenant-read', category: 'auth', description: 'a key of another appkey can be used under any valid appkey', requirements: ['SKM-SEC-TEN-001', 'SKM-SEC-TEN-002'] },
   { name: 'public-key-needs-auth', category: 'auth', description: 'getPublicKey applies the key store client authentication', requirements: ['SKM-CAU-PUB-001'] },
   // lifecycle
