@@ -12,6 +12,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { startMock, type RunningMock } from '../../mock/index.ts';
 import { loadTarget } from '../../harness/profile/load-target.ts';
+import { operations } from '../../generated/skm/operations.ts';
 import type { ConformanceModel } from '../../reports/model.ts';
 import { cli, ROOT, type CliResult } from './cli-run.ts';
 import { fetchedSecrets, profileSecrets, reusedLocalKeys, scan, textsUnder } from './secret-scan.ts';
@@ -69,6 +70,19 @@ test('the run ends by printing the path of index.html and one verdict line per p
   assert.equal(result.code, model.verdict === 'certified' ? 0 : 1, 'exit code 0 only when certified for everything asked');
   assert.equal(model.summary.tests.failed, 0, `the mock passes every test that runs: ${model.tests.filter((t) => t.status === 'failed').map((t) => t.titlePath.join(' › ')).join('\n')}`);
   assert.ok(model.summary.tests.total > 400);
+});
+
+test('in the clean run every test called exactly the API versions it declares as variants', () => {
+  const version = new Map(operations.map((o) => [o.operationId, o.version]));
+  const differing = clean.model.tests.flatMap((t) => {
+    const called = new Set(Object.keys(t.operationCounts).map((id) => version.get(id)!));
+    // Calling more would leak into runs of other --versions; declaring more keeps a test out of runs
+    // it belongs to (a test that stopped early may not have called them all).
+    const undeclared = [...called].filter((v) => !t.variants.includes(v));
+    const unused = t.status === 'passed' ? t.variants.filter((v) => !called.has(v)) : [];
+    return undeclared.length + unused.length === 0 ? [] : [`${t.titlePath.join(' › ')}: calls ${[...called].join(', ')}, declares ${t.variants.join(', ')}`];
+  });
+  assert.deepEqual(differing, []);
 });
 
 test('the scan finds each kind of key material, in each form, where it is planted', () => {
