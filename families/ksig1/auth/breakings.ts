@@ -26,6 +26,12 @@ export interface BreakingContext {
 /** Every element our signer can put a value to without the target's help: the controls sign them all. */
 export const FULL_ELEMENTS: readonly ElementName[] = ['API-Key', 'HTTP-Verb', 'Timestamp', 'Content-MD5', 'Nonce'];
 
+/** Checked by every refusal, beside the breaking's own requirements: the status, the body, the message. */
+export const EVERY_REFUSAL: readonly string[] = ['KSIG-ERR-STS-001', 'KSIG-ERR-BODY-001', 'KSIG-ERR-MSG-001'];
+
+/** Checked by the controls themselves: API-Key alone served, and every element served. */
+export const CONTROL_REQUIREMENTS = { apiKeyOnly: 'KSIG-ACC-KEY-001', everyElement: 'KSIG-SE-ACC-001' } as const;
+
 export interface Breaking {
   name: string;
   description: string;
