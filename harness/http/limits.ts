@@ -17,6 +17,12 @@ export function responseLimits(profile: TargetProfile): ResponseLimits {
   return { bytes: profile.limits?.responseBytes ?? DEFAULT_RESPONSE_BYTES, seconds: profile.limits?.responseSeconds ?? DEFAULT_RESPONSE_SECONDS };
 }
 
+/** What had come of an answer when a bound cut it. */
+export interface Progress {
+  status?: number;
+  bytes: number;
+}
+
 /** A request that broke a bound: its message says which, and what had come by then. */
 export class LimitExceeded extends Error {
   constructor(
@@ -31,14 +37,14 @@ export function tooLarge(limits: ResponseLimits, status: number, seen: string): 
   return new LimitExceeded('SKM_RESPONSE_TOO_LARGE', `HTTP ${status} with a body over limits.responseBytes (${limits.bytes} bytes; ${seen}): not read further`);
 }
 
-export function tooSlow(limits: ResponseLimits, progress: { status?: number; bytes: number }): LimitExceeded {
+export function tooSlow(limits: ResponseLimits, progress: Progress): LimitExceeded {
   const came = progress.status === undefined ? 'no response headers came' : `HTTP ${progress.status} headers came, then ${progress.bytes} bytes of body`;
   return new LimitExceeded('SKM_RESPONSE_TOO_SLOW', `no complete answer within limits.responseSeconds (${limits.seconds} s): ${came}`);
 }
 
 /** The body, read chunk by chunk and abandoned past the limit (a declared Content-Length over it is not
  *  read at all). `progress.bytes` counts what came, for a message if time runs out meanwhile. */
-export async function readBounded(body: AsyncIterable<Buffer> & { destroy(): void }, contentLength: string | undefined, limits: ResponseLimits, progress: { status?: number; bytes: number }): Promise<string> {
+export async function readBounded(body: AsyncIterable<Buffer> & { destroy(): void }, contentLength: string | undefined, limits: ResponseLimits, progress: Progress): Promise<string> {
   const declared = Number(contentLength);
   if (declared > limits.bytes) {
     body.destroy();

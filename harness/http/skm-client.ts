@@ -8,7 +8,7 @@ import type { OperationRecord } from '../../generators/operation-catalogue.ts';
 import type { LoadedTarget } from '../profile/load-target.ts';
 import { Exchange, type CurlTls, type ReceivedResponse } from './exchange.ts';
 import type { Redactor } from '../redaction.ts';
-import { LimitExceeded, markLimitExceeded, readBounded, responseLimits, tooSlow, type ResponseLimits } from './limits.ts';
+import { LimitExceeded, markLimitExceeded, readBounded, responseLimits, tooSlow, type Progress, type ResponseLimits } from './limits.ts';
 import { runBreaker, type Breaker } from './breaker.ts';
 
 export interface Credentials {
@@ -154,7 +154,7 @@ export class SkmClient {
     const refused = this.breaker.openReason();
     if (refused) throw new LimitExceeded('SKM_TARGET_NOT_ANSWERING', refused);
     const signal = AbortSignal.timeout(this.limits.seconds * 1000);
-    const progress: { status?: number; bytes: number } = { bytes: 0 };
+    const progress: Progress = { bytes: 0 };
     try {
       const res = await request(url, { method: method as 'GET', headers, body, dispatcher: this.agent(cert), signal });
       progress.status = res.statusCode;

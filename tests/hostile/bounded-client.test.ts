@@ -43,12 +43,19 @@ test('a 50 MB body stops being read past limits.responseBytes, holding no more t
   assert.ok(process.memoryUsage().rss - before < 20 * 1024 * 1024, 'the 50 MB were not buffered');
 });
 
+test('a Content-Length over limits.responseBytes is not read at all', async () => {
+  const client = await clientFor('hugeDeclared');
+  const ex = await client.send('GET', '/anything');
+  await client.close();
+  assert.equal(ex.error, 'SKM_RESPONSE_TOO_LARGE: HTTP 200 with a body over limits.responseBytes (4194304 bytes; Content-Length 52428800): not read further');
+});
+
 test('a body at one byte a second is cut at limits.responseSeconds, headers and all', async () => {
   const client = await clientFor('trickle', { responseSeconds: 1.5 });
   const ex = await client.send('GET', '/anything');
   await client.close();
-  assert.match(ex.error!, /^SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(1\.5 s\): HTTP 200 headers came, then 1 bytes of body$/);
-  assert.ok(ex.ms >= 1400 && ex.ms < 3000, `${ex.ms} ms`);
+  assert.match(ex.error!, /^SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(1\.5 s\): HTTP 200 headers came, then [0-2] bytes of body$/);
+  assert.ok(ex.ms >= 1400 && ex.ms < 5000, `${ex.ms} ms`);
 });
 
 test('a reset in mid-body stays a closed connection, not a broken limit', async () => {
@@ -61,12 +68,12 @@ test('a reset in mid-body stays a closed connection, not a broken limit', async 
 test('after BREAKER_AFTER requests in a row out of time, later ones fail at once without being sent', async () => {
   const server = await startHostile('silent');
   servers.push(server);
-  const client = new SkmClient(targetAt(server.url, { responseSeconds: 0.3 }), new Redactor(), new Breaker(undefined));
+  const client = new SkmClient(targetAt(server.url, { responseSeconds: 0.5 }), new Redactor(), new Breaker(undefined));
   for (let i = 0; i < BREAKER_AFTER; i++) assert.match((await client.send('GET', '/x')).error!, /^SKM_RESPONSE_TOO_SLOW: .*no response headers came$/);
   const started = performance.now();
   const ex = await client.send('GET', '/x');
   await client.close();
-  assert.ok(performance.now() - started < 50);
+  assert.ok(performance.now() - started < 250, 'at once, not after limits.responseSeconds');
   assert.match(ex.error!, /^SKM_TARGET_NOT_ANSWERING: not sent: the target stopped answering \(3 requests in a row .* the last: no complete answer within/);
   assert.ok(exceededLimit(ex) && !noAnswer(ex));
   assert.equal(server.requests(), BREAKER_AFTER);

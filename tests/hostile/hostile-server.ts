@@ -67,6 +67,11 @@ const BEHAVIOURS = {
     res.writeHead(200, { 'content-type': 'application/json' });
     stream(res, HUGE_BYTES);
   },
+  /** the same, announced as such by its Content-Length */
+  hugeDeclared: (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(HUGE_BYTES) });
+    stream(res, HUGE_BYTES);
+  },
   /** 200 and its headers at once, then the body at one byte a second */
   trickle: (_req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });

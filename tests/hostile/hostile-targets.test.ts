@@ -15,8 +15,8 @@ import { reportedProblems, runAgainst, type HostileRun, type RunSetup } from './
 const RUN_BOUND_S = 60;
 const MEMORY_BOUND_MIB = 400;
 const LIMIT_S = 2;
-// Eleven v1.0 tests: ten refusals (a control first) and one plain success check.
-const SCOPE = ['--profile', 'core', '--versions', 'v1.0', '--grep', 'unknown appkey|returns the secret as a string', '--workers', '2'];
+// Five v1.0 tests: four refusals (a control first) and one plain success check.
+const SCOPE = ['--profile', 'core', '--versions', 'v1.0', '--grep', '(getSecret|symmetricEncrypt|asymmetricSign|getPublicKey)_v1_0: an unknown appkey|returns the secret as a string', '--workers', '2'];
 
 const servers: HostileServer[] = [];
 after(() => Promise.all(servers.map((s) => s.close())));
@@ -80,7 +80,7 @@ test('a 50 MB body is read no further than limits.responseBytes (default 4 MiB),
 
 test('a body at one byte a second is cut at limits.responseSeconds, then the breaker opens, with a report', async () => {
   const { run } = await hostileRun('trickle', { spareProbe: true, limits: { responseSeconds: LIMIT_S } });
-  const problems = reported(run, /SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(2 s\): HTTP 200 headers came, then [1-3] bytes of body/);
+  const problems = reported(run, /SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(2 s\): HTTP 200 headers came, then \d+ bytes of body/);
   assert.match(problems, /SKM_TARGET_NOT_ANSWERING/);
 });
 
