@@ -6,7 +6,7 @@ import type { Annotation, TestDetails } from './test-details.ts';
 
 export const VARIANT_ANNOTATION = 'variant';
 
-export function variantTag(name: string): string {
+function variantTag(name: string): string {
   return `@${name}`;
 }
 
