@@ -2,9 +2,9 @@
 // this test. Whatever the target does, the run ends within RUN_BOUND_S, no process of it holds more than
 // MEMORY_BOUND_MIB, and it ends either with a report that says what happened (exit 1) or, when the
 // target fails the probe, with one line on stderr (exit 2). Runs are scoped to a few tests, with
-// limits.responseSeconds at LIMIT_S where time is the point. The probe's own bounds, without a run
-// around it: probe.test.ts.
-import { test, after } from 'node:test';
+// limits.responseSeconds at LIMIT_S where time is the point, two runs at a time (most of a hostile run
+// is waiting). The probe's own bounds, without a run around it: probe.test.ts.
+import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCa, issueServerCertificate } from '../../mock/ca.ts';
 import { BREAKER_AFTER } from '../../harness/http/breaker.ts';
@@ -54,49 +54,51 @@ function reported(run: HostileRun, what: RegExp): string {
   return problems;
 }
 
-test('a target that never answers fails the probe after limits.responseSeconds: one line, exit 2', async () => {
-  const { run } = await hostileRun('silent', { limits: { responseSeconds: LIMIT_S } });
-  probeRefused(run, /SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(2 s\): no response headers came/);
-  assert.ok(run.seconds < LIMIT_S + 20);
-});
+describe('hostile targets', { concurrency: 2 }, () => {
+  test('a target that never answers fails the probe after limits.responseSeconds: one line, exit 2', async () => {
+    const { run } = await hostileRun('silent', { limits: { responseSeconds: LIMIT_S } });
+    probeRefused(run, /SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(2 s\): no response headers came/);
+    assert.ok(run.seconds < LIMIT_S + 20);
+  });
 
-test('a target that stops answering after the probe trips the breaker: the rest fails at once, with a report', async () => {
-  const { run, server } = await hostileRun('silent', { spareProbe: true, limits: { responseSeconds: LIMIT_S } });
-  const problems = reported(run, /SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(2 s\)/);
-  assert.match(problems, /SKM_TARGET_NOT_ANSWERING: not sent: the target stopped answering \(3 requests in a row/);
-  // the probe, the requests that ran out of time, and at most one more per worker already on its way
-  assert.ok(server.requests() <= 1 + BREAKER_AFTER + 2, `${server.requests()} requests reached the target`);
-});
+  test('a target that stops answering after the probe trips the breaker: the rest fails at once, with a report', async () => {
+    const { run, server } = await hostileRun('silent', { spareProbe: true, limits: { responseSeconds: LIMIT_S } });
+    const problems = reported(run, /SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(2 s\)/);
+    assert.match(problems, /SKM_TARGET_NOT_ANSWERING: not sent: the target stopped answering \(3 requests in a row/);
+    // the probe, the requests that ran out of time, and at most one more per worker already on its way
+    assert.ok(server.requests() <= 1 + BREAKER_AFTER + 2, `${server.requests()} requests reached the target`);
+  });
 
-test('garbage bytes instead of HTTP fail each request with the parser error, with a report', async () => {
-  const { run } = await hostileRun('garbage', { spareProbe: true });
-  reported(run, /HTTPParserError: Response does not match the HTTP\/1\.1 protocol/);
-});
+  test('garbage bytes instead of HTTP fail each request with the parser error, with a report', async () => {
+    const { run } = await hostileRun('garbage', { spareProbe: true });
+    reported(run, /HTTPParserError: Response does not match the HTTP\/1\.1 protocol/);
+  });
 
-test('a 50 MB body is read no further than limits.responseBytes (default 4 MiB), with a report', async () => {
-  const { run } = await hostileRun('huge', { spareProbe: true });
-  reported(run, /SKM_RESPONSE_TOO_LARGE: HTTP 200 with a body over limits\.responseBytes \(4194304 bytes; \d+ bytes had come\): not read further/);
-});
+  test('a 50 MB body is read no further than limits.responseBytes (default 4 MiB), with a report', async () => {
+    const { run } = await hostileRun('huge', { spareProbe: true });
+    reported(run, /SKM_RESPONSE_TOO_LARGE: HTTP 200 with a body over limits\.responseBytes \(4194304 bytes; \d+ bytes had come\): not read further/);
+  });
 
-test('a body at one byte a second is cut at limits.responseSeconds, then the breaker opens, with a report', async () => {
-  const { run } = await hostileRun('trickle', { spareProbe: true, limits: { responseSeconds: LIMIT_S } });
-  const problems = reported(run, /SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(2 s\): HTTP 200 headers came, then \d+ bytes of body/);
-  assert.match(problems, /SKM_TARGET_NOT_ANSWERING/);
-});
+  test('a body at one byte a second is cut at limits.responseSeconds, then the breaker opens, with a report', async () => {
+    const { run } = await hostileRun('trickle', { spareProbe: true, limits: { responseSeconds: LIMIT_S } });
+    const problems = reported(run, /SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(2 s\): HTTP 200 headers came, then \d+ bytes of body/);
+    assert.match(problems, /SKM_TARGET_NOT_ANSWERING/);
+  });
 
-test('a server certificate the profile does not trust fails the probe: one line, exit 2', async () => {
-  const now = Date.now();
-  const [trusted, other] = await Promise.all([createCa(now), createCa(now)]);
-  const { run } = await hostileRun('plain', { tls: await issueServerCertificate(other, now), caPem: trusted.certPem });
-  probeRefused(run, /certificate/i);
-});
+  test('a server certificate the profile does not trust fails the probe: one line, exit 2', async () => {
+    const now = Date.now();
+    const [trusted, other] = await Promise.all([createCa(now), createCa(now)]);
+    const { run } = await hostileRun('plain', { tls: await issueServerCertificate(other, now), caPem: trusted.certPem });
+    probeRefused(run, /certificate/i);
+  });
 
-test('valid JSON in the wrong envelope fails the checks that read it, with a report', async () => {
-  const { run } = await hostileRun('wrongShapes');
-  reported(run, /not an envelope|does not match the documented schema/);
-});
+  test('valid JSON in the wrong envelope fails the checks that read it, with a report', async () => {
+    const { run } = await hostileRun('wrongShapes');
+    reported(run, /not an envelope|does not match the documented schema/);
+  });
 
-test('a connection reset in the middle of the body fails each request with the reset, with a report', async () => {
-  const { run } = await hostileRun('resetMidBody', { spareProbe: true });
-  reported(run, /ECONNRESET|UND_ERR_SOCKET|other side closed/);
+  test('a connection reset in the middle of the body fails each request with the reset, with a report', async () => {
+    const { run } = await hostileRun('resetMidBody', { spareProbe: true });
+    reported(run, /ECONNRESET|UND_ERR_SOCKET|other side closed/);
+  });
 });
