@@ -95,8 +95,8 @@ export class SkmClient {
       if (cert && 'pkcs12' in cert) Object.assign(tls, { pfx: readFileSync(this.target.file(cert.pkcs12)), passphrase: cert.passphrase });
       if (cert && 'cert' in cert) Object.assign(tls, { cert: readFileSync(this.target.file(cert.cert)), key: readFileSync(this.target.file(cert.key)), passphrase: cert.passphrase });
       if (cert && 'certPem' in cert) Object.assign(tls, { cert: cert.certPem, key: cert.keyPem });
-      const connectTimeout = Math.min(CONNECT_TIMEOUT_MS, this.limits.seconds * 1000);
-      agent = new Agent({ connect: { ...tls, timeout: connectTimeout }, connectTimeout, headersTimeout: 0, bodyTimeout: 0 });
+      const timeout = Math.min(CONNECT_TIMEOUT_MS, this.limits.seconds * 1000);
+      agent = new Agent({ connect: { ...tls, timeout }, headersTimeout: 0, bodyTimeout: 0 });
       this.agents.set(key, agent);
     }
     return agent;
