@@ -64,7 +64,7 @@ describe('hostile targets', { concurrency: 2 }, () => {
   test('a target that stops answering after the probe trips the breaker: the rest fails at once, with a report', async () => {
     const { run, server } = await hostileRun('silent', { spareProbe: true, limits: { responseSeconds: LIMIT_S } });
     const problems = reported(run, /SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(2 s\)/);
-    assert.match(problems, /SKM_TARGET_NOT_ANSWERING: not sent: the target stopped answering \(3 requests in a row/);
+    assert.match(problems, /SKM_TARGET_NOT_ANSWERING: not sent: the target stopped answering \([3-9] requests in a row/);
     // the probe, the requests that ran out of time, and at most one more per worker already on its way
     assert.ok(server.requests() <= 1 + BREAKER_AFTER + 2, `${server.requests()} requests reached the target`);
   });
