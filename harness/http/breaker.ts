@@ -4,7 +4,8 @@
 // resets the count. Once open it stays open: no request is sent that could close it again.
 // Workers are separate processes, and Playwright replaces a worker after a failed test, so the count
 // lives in a file the run's global setup names (SKM_BREAKER_FILE); without one, in this process only.
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -68,9 +69,10 @@ export function runBreaker(): Breaker {
   return processBreaker;
 }
 
-/** Names a breaker file for the workers this process starts; the returned function removes it. */
+/** Names a breaker file for the workers this process starts (written only once a request runs out of
+ *  time, so a run stopped short leaves nothing behind unless one did); the returned function removes it. */
 export function shareBreaker(): () => void {
-  const dir = mkdtempSync(join(tmpdir(), 'skm-breaker-'));
-  process.env[BREAKER_ENV] = join(dir, 'state.json');
-  return () => rmSync(dir, { recursive: true, force: true });
+  const file = join(tmpdir(), `skm-breaker-${process.pid}-${randomBytes(4).toString('hex')}.json`);
+  process.env[BREAKER_ENV] = file;
+  return () => rmSync(file, { force: true });
 }
