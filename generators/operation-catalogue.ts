@@ -37,10 +37,16 @@ function limitsOf(schema: Json | undefined): Record<string, FieldLimit> {
   for (const [name, prop] of Object.entries(props)) {
     const limit: FieldLimit = {};
     if (typeof prop.maxLength === 'number') limit.maxLength = prop.maxLength;
-    if (typeof prop['x-skm-max-bytes'] === 'number') limit.maxBytes = prop['x-skm-max-bytes'];
+    if (typeof prop['x-max-bytes'] === 'number') limit.maxBytes = prop['x-max-bytes'];
     if (Object.keys(limit).length > 0) limits[name] = limit;
   }
   return limits;
+}
+
+function required(op: Json, extension: string, operationId: string): string {
+  const value = op[extension];
+  if (typeof value !== 'string') throw new Error(`operation ${operationId} has no ${extension}`);
+  return value;
 }
 
 /** Reads the dereferenced spec; order follows the spec's paths so the output is stable. */
@@ -55,8 +61,8 @@ export function buildOperationCatalogue(spec: OpenApi): OperationRecord[] {
       const body = bodySchema(op);
       records.push({
         operationId,
-        operation: op['x-skm-operation'] as string,
-        version: op['x-skm-version'] as string,
+        operation: required(op, 'x-operation', operationId),
+        version: required(op, 'x-variant', operationId),
         method: method.toUpperCase(),
         path,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name as string),

@@ -6,10 +6,19 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import type { NamedSchema } from './validator-schemas.ts';
 
-// Annotations of the spec that are not validation keywords.
-const ANNOTATIONS = ['x-skm-max-bytes', 'x-elided'];
+// The spec's own annotations (x-max-bytes, x-elided, a family's x-...) are not validation keywords.
+function annotations(schema: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(schema)) for (const item of schema) annotations(item, found);
+  else if (schema && typeof schema === 'object') {
+    for (const [key, value] of Object.entries(schema)) {
+      if (key.startsWith('x-')) found.add(key);
+      annotations(value, found);
+    }
+  }
+  return found;
+}
 
-function compiler(coerce: boolean, defs: object): Ajv2020.default {
+function compiler(coerce: boolean, defs: object, schemas: NamedSchema[]): Ajv2020.default {
   const ajv = new Ajv2020.default({
     code: { source: true, esm: true, lines: true },
     allErrors: true,
@@ -20,13 +29,13 @@ function compiler(coerce: boolean, defs: object): Ajv2020.default {
     unicodeRegExp: true,
   });
   addFormats.default(ajv);
-  for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword });
+  for (const keyword of annotations([defs, ...schemas.map((s) => s.schema)])) ajv.addKeyword({ keyword });
   ajv.addSchema(defs);
   return ajv;
 }
 
 export function standaloneModule(schemas: NamedSchema[], defs: object, coerce: boolean): string {
-  const ajv = compiler(coerce, defs);
+  const ajv = compiler(coerce, defs, schemas);
   const exports: Record<string, string> = {};
   for (const s of schemas.filter((x) => x.coerce === coerce)) {
     ajv.addSchema({ $id: `validator-${s.name}`, ...s.schema });

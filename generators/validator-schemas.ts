@@ -6,7 +6,7 @@ import { HTTP_METHODS } from './operation-catalogue.ts';
 
 type Json = Record<string, unknown>;
 
-export const DEFS_ID = 'skm-spec';
+export const DEFS_ID = 'spec';
 
 function rewriteRefs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rewriteRefs);
@@ -42,8 +42,26 @@ export interface NamedSchema {
   coerce: boolean;
 }
 
+const COMPONENT_REF = '#/components/schemas/';
+
+/** The component schemas an error answer may take (its schema's $ref, or each branch of a oneOf). */
+function errorShapes(spec: OpenApi, responses: Record<string, Json>, found: Set<string>): void {
+  for (const [status, response] of Object.entries(responses)) {
+    if (/^2/.test(status)) continue;
+    const schema = (resolve(spec, response).content as Record<string, Json> | undefined)?.['application/json']?.schema as Json | undefined;
+    for (const branch of schema ? [schema, ...((schema.oneOf ?? schema.anyOf ?? []) as Json[])] : []) {
+      if (typeof branch.$ref === 'string' && branch.$ref.startsWith(COMPONENT_REF)) found.add(branch.$ref.slice(COMPONENT_REF.length));
+    }
+  }
+}
+
+const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
+
+/** Per operation: its parameters, request body and first success answer; and one validator per error
+ *  shape, named after its component (ErrorEnvelope: `errorEnvelope`). */
 export function operationSchemas(spec: OpenApi): NamedSchema[] {
-  const out: NamedSchema[] = [{ name: 'errorEnvelope', schema: { $ref: `${DEFS_ID}#/$defs/ErrorEnvelope` }, coerce: false }];
+  const out: NamedSchema[] = [];
+  const errors = new Set<string>();
   for (const item of Object.values(spec.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const op = (item as Json)[method] as Json | undefined;
@@ -60,10 +78,13 @@ export function operationSchemas(spec: OpenApi): NamedSchema[] {
       const bodySchema = (body?.content as Record<string, Json> | undefined)?.['application/json']?.schema;
       if (bodySchema) out.push({ name: `${id}_request`, schema: rewriteRefs(bodySchema) as Json, coerce: false });
       const responses = op.responses as Record<string, Json>;
-      const ok = resolve(spec, responses['200']);
-      const okSchema = (ok.content as Record<string, Json>)['application/json'].schema;
+      const success = Object.keys(responses).find((status) => /^2/.test(status));
+      if (!success) throw new Error(`operation ${id} documents no success answer`);
+      const okSchema = (resolve(spec, responses[success]).content as Record<string, Json>)['application/json'].schema;
       out.push({ name: `${id}_response`, schema: rewriteRefs(okSchema) as Json, coerce: false });
+      errorShapes(spec, responses, errors);
     }
   }
+  for (const name of [...errors].sort()) out.push({ name: lowerFirst(name), schema: { $ref: `${DEFS_ID}#/$defs/${name}` }, coerce: false });
   return out;
 }

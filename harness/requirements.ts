@@ -7,7 +7,7 @@ const byId = new Map(requirements.map((r) => [r.id, r]));
 
 export function requirementById(id: string): Requirement {
   const r = byId.get(id);
-  if (!r) throw new Error(`unknown requirement id ${id} (not in spec/skm/requirements.yaml)`);
+  if (!r) throw new Error(`unknown requirement id ${id} (not in families/skm/spec/requirements.yaml)`);
   return r;
 }
 

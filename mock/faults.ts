@@ -13,9 +13,9 @@ export interface Fault {
   kind: 'deviation' | 'dead-operation';
   category: FaultCategory;
   description: string;
-  /** requirement ids (spec/skm/requirements.yaml) the fault violates */
+  /** requirement ids (families/skm/spec/requirements.yaml) the fault violates */
   requirements: readonly string[];
-  /** the logical operation (x-skm-operation) a dead-operation fault refuses */
+  /** the logical operation (the spec's x-operation) a dead-operation fault refuses */
   operation?: string;
 }
 

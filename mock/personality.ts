@@ -9,7 +9,7 @@ export interface PersonalitySwitch {
   name: string;
   area: SwitchArea;
   description: string;
-  /** catalogue requirements (spec/skm/requirements.yaml) whose open point the switch plays the other way */
+  /** catalogue requirements (families/skm/spec/requirements.yaml) whose open point the switch plays the other way */
   requirements: readonly string[];
 }
 

@@ -1,11 +1,12 @@
 // The conformance model: what a run showed, per requirement, per certification profile and per
 // operation × API version. Pure: built from the tests' records (collected from Playwright's events,
 // or read back from shards' conformance.json) and the catalogue; every output is rendered from it.
-import { requirements as catalogueRequirements, catalogueSha256, type Requirement } from '../generated/skm/requirements.ts';
+import { requirements as catalogueRequirements, catalogueSha256, profileNames, type Requirement } from '../generated/skm/requirements.ts';
 import { operations as catalogueOperations, apiVersions, specSha256 } from '../generated/skm/operations.ts';
 
 export const SCHEMA_VERSION = 1;
-export const PROFILES = ['core', 'versioned', 'managed', 'client-auth', 'robustness', 'security'] as const;
+// The catalogue declares its profiles; the generator checked that every entry names one of them.
+export const PROFILES = profileNames;
 export type Profile = (typeof PROFILES)[number];
 export const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -245,7 +246,7 @@ function requirementResult(r: Requirement, inScope: boolean, tests: TestRecord[]
     source: r.source,
     basis: r.basis,
     operations: [...r.operations],
-    profile: r.profile,
+    profile: r.profile as Profile,
     inScope,
     status,
     reasons,
@@ -344,7 +345,7 @@ export function buildConformanceModel(input: ModelInput): ConformanceModel {
   const testsOf = new Map<string, TestRecord[]>();
   for (const t of inScopeTests) for (const id of unique(t.requirements)) testsOf.set(id, [...(testsOf.get(id) ?? []), t]);
   const requirements = catalogue.map((r) => {
-    const inScope = scope.profiles.includes(r.profile) && intersects(requirementVersions(r, ops), scope.versions);
+    const inScope = scope.profiles.includes(r.profile as Profile) && intersects(requirementVersions(r, ops), scope.versions);
     return requirementResult(r, inScope, testsOf.get(r.id) ?? [], scope);
   });
   const profiles = scope.profiles.map((p) => profileResult(p, requirements, scope));

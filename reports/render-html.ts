@@ -3,18 +3,10 @@
 // requirement with its evidence, ambiguity notes and the environment. Every value is escaped (see
 // html.ts) and a Content-Security-Policy lets only this file's own nonce-tagged style and script run.
 import { randomBytes } from 'node:crypto';
+import { profiles } from '../generated/skm/requirements.ts';
 import { h, trusted, anchor, type Html } from './html.ts';
-import { LEVELS, type ConformanceModel, type ExchangeSample, type Failure, type Profile, type ProfileResult, type RequirementResult, type TestRecord } from './model.ts';
+import { LEVELS, type ConformanceModel, type ExchangeSample, type Failure, type ProfileResult, type RequirementResult, type TestRecord } from './model.ts';
 import { REPORT_CSS, REPORT_JS } from './html-assets.ts';
-
-export const PROFILE_DESCRIPTIONS: Record<Profile, string> = {
-  core: 'v1.0 data APIs: secrets, symmetric and asymmetric keys, confirm',
-  versioned: 'v1.1: key versions',
-  managed: 'v1.2: access-key credentials, key creation and the deletion lifecycle',
-  'client-auth': 'IPv4, MAC and certificate authentication and their failure modes',
-  robustness: 'bad input never breaks the service',
-  security: 'no leaks, tenant isolation, ciphertext and signature integrity',
-};
 
 const STATUS_LABEL: Record<string, string> = {
   passed: 'passed',
@@ -78,7 +70,7 @@ function profileCard(p: ProfileResult): Html {
   const warnings = p.warnings.length > 0 ? h`<details class="warnings"><summary>${p.warnings.length} SHOULD/MAY warning${p.warnings.length > 1 ? 's' : ''}</summary><ul>${p.warnings.map((w) => h`<li>${linkIds(w)}</li>`)}</ul></details>` : '';
   return h`<article class="card v-${cls(p.verdict)}" data-card="${p.profile}">
 <h3>${p.profile} ${chip(p.verdict)}</h3>
-<p class="what">${PROFILE_DESCRIPTIONS[p.profile]}</p>
+<p class="what">${profiles[p.profile].description}</p>
 <table class="counts"><tr><td></td><th>passed</th><th>failed</th><th>not covered</th></tr>${levels}</table>
 ${failed || notCovered.length > 0 || none ? h`<ul class="reasons">${failed}${notCovered}${none}</ul>` : ''}
 ${warnings}

@@ -1,4 +1,4 @@
-// One handler per logical operation (x-skm-operation); the API version only changes what a handler reads
+// One handler per logical operation (the spec's x-operation); the API version only changes what a handler reads
 // from call.route.op.
 import type { Handler } from './call.ts';
 import { asymmetricSign, asymmetricVerify, getPrivateKey, getPublicKey } from './asymmetric.ts';

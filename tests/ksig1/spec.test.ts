@@ -19,7 +19,7 @@ const operations = Object.values(spec.paths as Record<string, Record<string, Jso
 test('every operation is a protected request behind the three always-required headers', () => {
   assert.equal(operations.length, 2);
   for (const op of operations) {
-    assert.equal(op['x-ksig-operation'], 'protectedRequest');
+    assert.equal(op['x-operation'], 'protectedRequest');
     const schemes = (op.security as Json[]).map((s) => Object.keys(s).map((k) => components.securitySchemes[k].name).sort());
     assert.deepEqual(schemes, [[...REQUIRED_HEADERS].sort()]);
     const headers = (op.parameters as Json[]).filter((p) => p.in === 'header').map((p) => p.name).sort();

@@ -20,7 +20,7 @@ test('at least 24 faults, unique names, every category, requirement ids from the
   const ids = new Set(requirements.map((r) => r.id));
   for (const f of FAULTS) {
     assert.ok(f.requirements.length > 0, `${f.name} names no requirement`);
-    for (const id of f.requirements) assert.ok(ids.has(id), `${f.name}: ${id} is not in spec/skm/requirements.yaml`);
+    for (const id of f.requirements) assert.ok(ids.has(id), `${f.name}: ${id} is not in families/skm/spec/requirements.yaml`);
   }
 });
 

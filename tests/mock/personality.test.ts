@@ -27,7 +27,7 @@ test('switches: unique names, a description, requirement ids from the catalogue'
   const ids = new Set(requirements.map((r) => r.id));
   for (const s of PERSONALITY_SWITCHES) {
     assert.ok(s.description.length > 10 && s.requirements.length > 0, s.name);
-    for (const id of s.requirements) assert.ok(ids.has(id), `${s.name}: ${id} is not in spec/skm/requirements.yaml`);
+    for (const id of s.requirements) assert.ok(ids.has(id), `${s.name}: ${id} is not in families/skm/spec/requirements.yaml`);
   }
   assert.ok(new Personality('alternate').has('aes-cbc') && !new Personality().has('aes-cbc'));
   assert.throws(() => new Personality('bogus' as 'reference'), UnknownPersonalityError);

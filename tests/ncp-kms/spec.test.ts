@@ -19,7 +19,7 @@ test('every action is served under /keys/v1/ and /keys/v2/', () => {
   assert.deepEqual(paths, expected);
 });
 
-test('operationIds are <operation>_<variant> and agree with x-ncp-operation and x-ncp-version', () => {
+test('operationIds are <operation>_<variant> and agree with x-operation and x-variant', () => {
   for (const o of operations) {
     assert.equal(o.path.split('/')[2], o.version, o.operationId);
     const base = o.spelling ? `${o.operation}Hyphenated` : o.operation;

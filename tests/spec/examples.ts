@@ -20,7 +20,7 @@ function examplesOf(content: Json | undefined): [string, unknown, Json][] {
 }
 
 export async function specExamples(): Promise<SpecExample[]> {
-  const spec = await loadSpec(new URL('../../spec/skm/openapi.yaml', import.meta.url).pathname);
+  const spec = await loadSpec(new URL('../../families/skm/spec/openapi.yaml', import.meta.url).pathname);
   const out: SpecExample[] = [];
   for (const item of Object.values(spec.dereferenced.paths ?? {})) {
     for (const method of HTTP_METHODS) {

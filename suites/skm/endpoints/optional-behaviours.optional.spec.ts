@@ -1,7 +1,7 @@
 // MAY requirements where the documents allow either of two answers: each test accepts both, and still
 // fails on a third (a server error, a wrong result, success where only refusal is allowed). Each runs
 // the documented request first: "refused" means nothing from an operation that never works.
-// Reported, never required for certification. Sources: spec/skm/requirements.yaml (each ambiguity)
+// Reported, never required for certification. Sources: families/skm/spec/requirements.yaml (each ambiguity)
 import { test, requirement, needVersion, needFixture, versionsOf } from '../../../harness/test.ts';
 import { details } from '../../../harness/test-details.ts';
 import { variant } from '../../../harness/variants.ts';
