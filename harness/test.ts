@@ -9,9 +9,7 @@ import { redactorFor } from './redaction.ts';
 import { expectationsOf, type Expectations } from './oracles/expectations.ts';
 import { Provisioner } from './provisioner.ts';
 import { operations } from '../generated/skm/operations.ts';
-import { takeLastFailure } from './oracles/conformance-failure.ts';
-import { FAILURE_ATTACHMENT } from './failure-attachment.ts';
-import { mayKeepWorker } from './recorded-failure.ts';
+import { recordFailure } from './failure-record.ts';
 
 export { expect } from '@playwright/test';
 export { requirement } from './requirements.ts';
@@ -29,21 +27,8 @@ interface TestFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  // The failure that ended a test, as data: whom it blames (requirements, or the precondition) and its
-  // evidence. The reporter reads this attachment instead of parsing the error's text. A test ended by
-  // nothing but that failure keeps its worker (harness/recorded-failure.ts).
-  failureRecord: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use, testInfo) => {
-      takeLastFailure();
-      await use();
-      const failure = takeLastFailure();
-      if (testInfo.status === testInfo.expectedStatus || !failure) return;
-      await testInfo.attach(FAILURE_ATTACHMENT, { contentType: 'application/json', body: JSON.stringify(failure.data()) });
-      if (mayKeepWorker(testInfo, failure.message)) testInfo.expectedStatus = 'failed';
-    },
-    { auto: true },
-  ],
+  // The failure that ended a test, as data for the reporter (harness/failure-record.ts).
+  failureRecord: [recordFailure, { auto: true }],
   // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
   // eslint-disable-next-line no-empty-pattern
   target: [async ({}, use) => use(loadTarget(targetPath())), { scope: 'worker' }],
