@@ -45,6 +45,7 @@ export async function generateFamily(family: string): Promise<Map<string, string
       banner,
       "import type { OperationRecord } from '../../generators/operation-catalogue.ts';",
       '',
+      `export const title = ${JSON.stringify(spec.raw.info.title)};`,
       `export const specSha256 = ${JSON.stringify(spec.sha256)};`,
       `export const apiVersions = ${JSON.stringify([...new Set(operationCatalogue.map((o) => o.version))])} as const;`,
       `export const logicalOperations = ${JSON.stringify([...new Set(operationCatalogue.map((o) => o.operation))])} as const;`,
@@ -63,6 +64,23 @@ export async function generateTargetProfile(): Promise<Map<string, string>> {
     ['validate-target.d.ts', `${banner}\nimport type { ValidateFunction } from 'ajv';\nimport type { TargetProfile } from './types.ts';\n\ndeclare const validate: ValidateFunction<TargetProfile>;\nexport default validate;\n`],
     ['types.ts', await targetTypeModule(schema, banner)],
   ]);
+}
+
+/** generated/families.ts: every registered family's spec and catalogue, for the runtime's registry. */
+export function familiesModule(): string {
+  const name = (id: string) => id.replace(/-(.)/g, (_, c: string) => c.toUpperCase());
+  return [
+    BANNER.replace('SOURCE', 'families/registry.ts'),
+    ...FAMILY_IDS.flatMap((id) => [
+      `import * as ${name(id)}Catalogue from './${id}/requirements.ts';`,
+      `import * as ${name(id)}Spec from './${id}/operations.ts';`,
+    ]),
+    '',
+    'export const generatedFamilies = [',
+    ...FAMILY_IDS.map((id) => `  { catalogue: ${name(id)}Catalogue, spec: ${name(id)}Spec },`),
+    '] as const;',
+    '',
+  ].join('\n');
 }
 
 /** Every generated folder, by name under generated/. */
@@ -92,12 +110,16 @@ async function main(): Promise<void> {
       for (const [name, text] of files) writeFileSync(join(dir, name), text);
     }
   }
+  const index = join(ROOT, 'generated', 'families.ts');
+  const want = familiesModule();
+  if (!check) writeFileSync(index, want);
+  else if (!existsSync(index) || readFileSync(index, 'utf8') !== want) drift.push('generated/families.ts');
   const ms = Math.round(performance.now() - started);
   if (drift.length > 0) {
     console.error(`generated code differs from the spec: ${drift.join(', ')}; run npm run generate`);
     process.exit(1);
   }
-  console.log(`${check ? 'checked' : 'generated'} ${[...all.keys()].map((f) => `generated/${f}/`).join(', ')} in ${ms} ms`);
+  console.log(`${check ? 'checked' : 'generated'} ${[...all.keys()].map((f) => `generated/${f}/`).join(', ')}, generated/families.ts in ${ms} ms`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -2,6 +2,7 @@
 // run: the tests of every shard, then the same buildConformanceModel() as an unsharded run, so the
 // verdicts and statuses cannot differ from one.
 import { buildConformanceModel, type ConformanceModel, type TestRecord } from './model.ts';
+import { familyById } from '../harness/family.ts';
 
 export class MergeError extends Error {}
 
@@ -15,6 +16,7 @@ export function mergeModels(models: { model: ConformanceModel; source: string }[
   const base = first.model;
   for (const { model, source } of models.slice(1)) {
     const differs = (what: string, a: unknown, b: unknown) => new MergeError(`${source} is from another run than ${first.source}: ${what} ${String(b)} vs ${String(a)}`);
+    if (model.family.id !== base.family.id) throw differs('family', base.family.id, model.family.id);
     if (model.environment.specSha256 !== base.environment.specSha256) throw differs('spec', base.environment.specSha256, model.environment.specSha256);
     if (model.environment.catalogueSha256 !== base.environment.catalogueSha256) throw differs('catalogue', base.environment.catalogueSha256, model.environment.catalogueSha256);
     if (!same(model.scope.profiles, base.scope.profiles)) throw differs('profiles', base.scope.profiles, model.scope.profiles);
@@ -43,7 +45,7 @@ export function mergeModels(models: { model: ConformanceModel; source: string }[
     errors: models.flatMap(({ model }) => model.environment.errors),
   };
   const scope = { ...base.scope, shards };
-  return buildConformanceModel({ tests: [...tests.values()], environment, scope, generatedAt });
+  return buildConformanceModel({ tests: [...tests.values()], environment, scope, generatedAt, family: familyById(base.family.id) });
 }
 
 /** Shards named k/n that a merge of n shards lacks. */

@@ -1,13 +1,15 @@
 // The conformance model: what a run showed, per requirement, per certification profile and per
 // operation × API version. Pure: built from the tests' records (collected from Playwright's events,
 // or read back from shards' conformance.json) and the catalogue; every output is rendered from it.
-import { requirements as catalogueRequirements, catalogueSha256, profileNames, type Requirement } from '../generated/skm/requirements.ts';
-import { operations as catalogueOperations, apiVersions, specSha256 } from '../generated/skm/operations.ts';
+import type { Requirement } from '../generated/skm/requirements.ts';
+import { familyById, type FamilyData } from '../harness/family.ts';
 
 export const SCHEMA_VERSION = 1;
-// The catalogue declares its profiles; the generator checked that every entry names one of them.
-export const PROFILES = profileNames;
-export type Profile = (typeof PROFILES)[number];
+/** The family a run judges when none is named: the one whose suites live in suites/. */
+export const DEFAULT_FAMILY = familyById('skm');
+// A catalogue declares its profiles; the generator checked that every entry names one of them.
+export const PROFILES = DEFAULT_FAMILY.profileNames;
+export type Profile = string;
 export const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 export type Level = (typeof LEVELS)[number];
 
@@ -151,6 +153,8 @@ export interface MatrixCell {
 export interface ConformanceModel {
   schemaVersion: typeof SCHEMA_VERSION;
   generatedAt: string;
+  /** the API family judged: its id and its spec's title */
+  family: { id: string; title: string };
   environment: Environment;
   scope: Scope;
   /** every asked profile certified, or the worst verdict among them */
@@ -176,12 +180,14 @@ export interface ModelInput {
   environment: Environment;
   scope: Scope;
   generatedAt: string;
+  /** the API family whose catalogue judges the tests (default: SKM) */
+  family?: FamilyData;
   catalogue?: readonly Requirement[];
   operations?: readonly OperationInfo[];
   versions?: readonly string[];
 }
 
-export const SPEC_HASHES = { specSha256, catalogueSha256 } as const;
+export const SPEC_HASHES = { specSha256: DEFAULT_FAMILY.specSha256, catalogueSha256: DEFAULT_FAMILY.catalogueSha256 } as const;
 
 /** Whether a test belongs to the API versions asked: every version it calls was asked, as the CLI
  *  selects (cli/selection.ts). A run without --versions asks for every version the target declares. */
@@ -246,7 +252,7 @@ function requirementResult(r: Requirement, inScope: boolean, tests: TestRecord[]
     source: r.source,
     basis: r.basis,
     operations: [...r.operations],
-    profile: r.profile as Profile,
+    profile: r.profile,
     inScope,
     status,
     reasons,
@@ -335,9 +341,10 @@ export function compareTests(a: TestRecord, b: TestRecord): number {
 }
 
 export function buildConformanceModel(input: ModelInput): ConformanceModel {
-  const catalogue = input.catalogue ?? catalogueRequirements;
-  const ops = input.operations ?? catalogueOperations;
-  const versions = input.versions ?? apiVersions;
+  const family = input.family ?? DEFAULT_FAMILY;
+  const catalogue = input.catalogue ?? family.requirements;
+  const ops = input.operations ?? family.operations;
+  const versions = input.versions ?? family.variants;
   const scope = input.scope;
   const byId = new Map(catalogue.map((r) => [r.id, r]));
   const tests = [...input.tests].sort(compareTests);
@@ -345,7 +352,7 @@ export function buildConformanceModel(input: ModelInput): ConformanceModel {
   const testsOf = new Map<string, TestRecord[]>();
   for (const t of inScopeTests) for (const id of unique(t.requirements)) testsOf.set(id, [...(testsOf.get(id) ?? []), t]);
   const requirements = catalogue.map((r) => {
-    const inScope = scope.profiles.includes(r.profile as Profile) && intersects(requirementVersions(r, ops), scope.versions);
+    const inScope = scope.profiles.includes(r.profile) && intersects(requirementVersions(r, ops), scope.versions);
     return requirementResult(r, inScope, testsOf.get(r.id) ?? [], scope);
   });
   const profiles = scope.profiles.map((p) => profileResult(p, requirements, scope));
@@ -354,6 +361,7 @@ export function buildConformanceModel(input: ModelInput): ConformanceModel {
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: input.generatedAt,
+    family: { id: family.id, title: family.title },
     environment: input.environment,
     scope,
     verdict: worst(profiles.map((p) => p.verdict)),

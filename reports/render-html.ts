@@ -3,7 +3,7 @@
 // requirement with its evidence, ambiguity notes and the environment. Every value is escaped (see
 // html.ts) and a Content-Security-Policy lets only this file's own nonce-tagged style and script run.
 import { randomBytes } from 'node:crypto';
-import { profiles } from '../generated/skm/requirements.ts';
+import { familyById, type FamilyData } from '../harness/family.ts';
 import { h, trusted, anchor, type Html } from './html.ts';
 import { LEVELS, type ConformanceModel, type ExchangeSample, type Failure, type ProfileResult, type RequirementResult, type TestRecord } from './model.ts';
 import { REPORT_CSS, REPORT_JS } from './html-assets.ts';
@@ -45,7 +45,7 @@ function header(m: ConformanceModel): Html {
   const s = m.summary;
   return h`<header>
 <div class="wrap">
-<h1>SKM conformance report ${chip(m.verdict)}</h1>
+<h1>${m.family.title}: conformance report ${chip(m.verdict)}</h1>
 <p class="sub">${t ? h`Target <b>${t.name}</b> <code>${t.baseUrl}</code> · API ${t.apiVersions.join(', ')}${t.embeddedMock ? ' · embedded mock' : ''}${t.mockFaults.length > 0 ? h` · <b class="fault">faults on: ${t.mockFaults.join(', ')}</b>` : ''}` : 'Target unknown'}
  · ${new Date(m.generatedAt).toUTCString()} · <a href="#environment">environment and command</a></p>
 <p class="totals"><b>${certified}/${asked.length}</b> profiles certified · requirements in scope: <b>${s.requirements.passed}</b> passed, <b>${s.requirements.failed}</b> failed, <b>${s.requirements.notCovered}</b> not covered · tests: ${s.tests.passed} passed, ${s.tests.failed} failed, ${s.tests.skipped} skipped${s.tests.notRun > 0 ? `, ${s.tests.notRun} not run` : ''} · ${ms(m.environment.durationMs)}</p>
@@ -56,7 +56,7 @@ ${m.environment.errors.length > 0 ? h`<div class="errors"><b>Errors outside test
 
 const MAX_LISTED = 6;
 
-function profileCard(p: ProfileResult): Html {
+function profileCard(p: ProfileResult, family: FamilyData): Html {
   const c = p.counts;
   const num = (n: number, klass: string) => (n === 0 ? h`<td class="zero">–</td>` : h`<td class="${klass}">${n}</td>`);
   const levels = LEVELS.filter((l) => c[l].total > 0).map(
@@ -67,10 +67,10 @@ function profileCard(p: ProfileResult): Html {
     (g) => h`<li>${g.requirements.length} MUST could not run — <i>${g.reason}</i>: ${idList(g.requirements.slice(0, MAX_LISTED))}${g.requirements.length > MAX_LISTED ? ` and ${g.requirements.length - MAX_LISTED} more` : ''}</li>`,
   );
   const none = p.counts.MUST.total === 0 ? h`<li>${p.reasons.at(-1) ?? ''}</li>` : '';
-  const warnings = p.warnings.length > 0 ? h`<details class="warnings"><summary>${p.warnings.length} SHOULD/MAY warning${p.warnings.length > 1 ? 's' : ''}</summary><ul>${p.warnings.map((w) => h`<li>${linkIds(w)}</li>`)}</ul></details>` : '';
+  const warnings = p.warnings.length > 0 ? h`<details class="warnings"><summary>${p.warnings.length} SHOULD/MAY warning${p.warnings.length > 1 ? 's' : ''}</summary><ul>${p.warnings.map((w) => h`<li>${linkIds(w, family.idPrefix)}</li>`)}</ul></details>` : '';
   return h`<article class="card v-${cls(p.verdict)}" data-card="${p.profile}">
 <h3>${p.profile} ${chip(p.verdict)}</h3>
-<p class="what">${profiles[p.profile].description}</p>
+<p class="what">${family.profiles[p.profile]?.description ?? ''}</p>
 <table class="counts"><tr><td></td><th>passed</th><th>failed</th><th>not covered</th></tr>${levels}</table>
 ${failed || notCovered.length > 0 || none ? h`<ul class="reasons">${failed}${notCovered}${none}</ul>` : ''}
 ${warnings}
@@ -78,10 +78,10 @@ ${warnings}
 }
 
 /** Text with requirement ids turned into links (the rest escaped). */
-function linkIds(text: string): Html[] {
+function linkIds(text: string, idPrefix: string): Html[] {
   const parts: Html[] = [];
   let last = 0;
-  for (const m of text.matchAll(/SKM-[A-Z0-9-]+\d/g)) {
+  for (const m of text.matchAll(new RegExp(`${idPrefix}-[A-Z0-9-]+\\d`, 'g'))) {
     parts.push(h`${text.slice(last, m.index)}`, reqLink(m[0]));
     last = m.index! + m[0].length;
   }
@@ -267,7 +267,7 @@ export function renderHtml(m: ConformanceModel, nonce = randomBytes(16).toString
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
-<title>SKM conformance: ${target} — ${m.verdict}</title>
+<title>${m.family.id} conformance: ${target} — ${m.verdict}</title>
 <style nonce="${nonce}">${trusted(REPORT_CSS)}</style>
 </head>
 <body>
@@ -276,7 +276,7 @@ ${filters(m)}
 <main class="wrap">
 <section id="verdicts"><h2>Certification per profile</h2>
 <p class="muted">Certified when every MUST of the profile ran and passed; failed when a MUST failed; not certified when a MUST could not run.</p>
-<div class="cards">${m.profiles.map(profileCard)}</div>
+<div class="cards">${m.profiles.map((p) => profileCard(p, familyById(m.family.id)))}</div>
 </section>
 ${matrix(m)}
 ${notCoveredSection(m)}
