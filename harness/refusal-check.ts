@@ -70,9 +70,12 @@ export interface Refusal {
   alsoAccept?: { reason: string; test: (ex: Exchange) => boolean };
   /** the requirements a wrong refusal blames (default: those of the enclosing attribute, or the test's) */
   blame?: readonly string[];
-  /** the requirement a leak of protected data blames, when it is another one */
+  /** the requirement a leak of protected data blames, when it is another one than SKM-SEC-ECHO-001 */
   leakBlame?: string;
 }
+
+// Protected data in an error answer breaks the echo rule, not the rule of which error to give.
+const LEAK_REQUIREMENT = 'SKM-SEC-ECHO-001';
 
 /** No HTTP answer at all: the connection or the TLS handshake was refused or closed (not an answer
  *  cut by the profile's limits). */
@@ -98,7 +101,7 @@ async function judgeRefusal(c: Control, ex: Exchange, r: Refusal): Promise<void>
     const judge = () => (r.message === undefined ? refused(ex, r.expectations) : refusedWith(ex, r.message, r.expectations));
     await (r.blame ? attribute(r.blame, judge) : judge());
   }
-  await (r.leakBlame ? attribute(r.leakBlame, leaks) : leaks());
+  await attribute(r.leakBlame ?? LEAK_REQUIREMENT, leaks);
 }
 
 /** The control's request, broken, is refused (with the message, when given). */
