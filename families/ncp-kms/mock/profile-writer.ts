@@ -11,7 +11,7 @@ import { KMS_ERROR_STATUS } from './errors.ts';
 import type { PersonalityName } from './personality.ts';
 import type { Samples } from './samples.ts';
 import type { KeyRole } from './seed.ts';
-import type { Key } from './keys.ts';
+import { newestEnabled, type Key } from './keys.ts';
 
 export const PROFILE_FILE = 'profile.yaml';
 
@@ -24,7 +24,7 @@ export interface ProfileInput {
 }
 
 export function buildProfile({ baseUrl, credentials, roles, samples, personality }: ProfileInput): Record<string, unknown> {
-  const keyRef = (role: KeyRole) => ({ keyTag: roles[role].tag });
+  const keyRef = (role: KeyRole) => ({ keyTag: roles[role].tag, ...publicKeyOf(roles[role]) });
   const reference = personality === 'reference';
   return {
     profileVersion: 1,
@@ -38,6 +38,12 @@ export function buildProfile({ baseUrl, credentials, roles, samples, personality
     fixtures: samples,
     ...(reference ? { expectations: referenceExpectations() } : {}),
   };
+}
+
+/** The PEM public key of a key pair's newest enabled version, which signs: the suites check its signatures with it. */
+function publicKeyOf(key: Key): { publicKey?: string } {
+  const material = newestEnabled(key)?.material;
+  return material && material.kind !== 'aes' ? { publicKey: material.publicKey.export({ type: 'spki', format: 'pem' }).toString() } : {};
 }
 
 let ambiguous: string[] | undefined;

@@ -1,0 +1,42 @@
+// How strict to be where the documents are open (the catalogue's `ambiguity`): lenient by default, strict
+// for the ids the profile lists in expectations.strict. A lenient check that sees the other reading
+// records it as an `observed` annotation instead of failing; a strict one fails its requirement.
+import { test } from '@playwright/test';
+import { ConformanceFailure, type FailureInit } from '../../../harness/oracles/conformance-failure.ts';
+import type { LimitReading, NcpTargetProfile } from './target.ts';
+
+export class Expectations {
+  private readonly strictIds: ReadonlySet<string>;
+
+  constructor(private readonly profile: NcpTargetProfile) {
+    this.strictIds = new Set(profile.expectations?.strict ?? []);
+  }
+
+  strict(id: string): boolean {
+    return this.strictIds.has(id);
+  }
+
+  get kmsErrorStatus(): Readonly<Record<string, number>> | undefined {
+    return this.profile.expectations?.kmsErrorStatus;
+  }
+
+  get limitReading(): LimitReading | undefined {
+    return this.profile.expectations?.limitReading;
+  }
+
+  get reencryptSpelling(): 'reencrypt' | 're-encrypt' | 'both' | undefined {
+    return this.profile.expectations?.reencryptSpelling;
+  }
+
+  /** The strict reading of `id` holds; when it does not: a failure of `id` if pinned, else a record. */
+  pinned(id: string, holds: boolean, failure: Omit<FailureInit, 'requirements'>): void {
+    if (holds) return;
+    if (this.strict(id)) throw new ConformanceFailure({ ...failure, requirements: [id] });
+    observe(id, `${failure.title}: expected ${failure.expected}; received ${failure.received}`);
+  }
+}
+
+/** What a lenient check saw, for the report and for whoever pins the profile next. */
+export function observe(id: string, what: string): void {
+  test.info().annotations.push({ type: 'observed', description: `${id}: ${what}` });
+}
