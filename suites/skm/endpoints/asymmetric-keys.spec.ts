@@ -77,9 +77,14 @@ for (const version of versionsOf('getPrivateKey')) {
         ensure(q.body.keyVersion === n, { oracle: 'keyVersion', title: 'Another key version returned', expected: `keyVersion ${n}`, received: `keyVersion ${q.body.keyVersion}`, exchange: q.ex });
         return { ex: q.ex, der: decodeBase64(q.body.encodedKey) };
       })));
+      // Each half's form is its own requirement (PRV-006, PUB-006): a half that does not parse leaves the pair unjudged.
+      const [privateKey, publicKey] = await precondition(() => [
+        decodeOrFail('private key DER', () => parsePkcs8(priv.der), priv.ex),
+        decodeOrFail('public key DER', () => parseSpki(pub.der), pub.ex),
+      ]);
       await attribute('SKM-ASY-PRV-008', () => {
-        const derived = createPublicKey(parsePkcs8(priv.der)).export({ format: 'der', type: 'spki' });
-        ensure(Buffer.from(derived).equals(pub.der), { oracle: 'keyPair', title: 'Private and public key do not match', expected: 'the public key of the private key', received: 'another public key', exchange: pub.ex });
+        const spki = (k: KeyObject) => k.export({ format: 'der', type: 'spki' });
+        ensure(spki(createPublicKey(privateKey)).equals(spki(publicKey)), { oracle: 'keyPair', title: 'Private and public key do not match', expected: 'the public key of the private key', received: 'another public key', exchange: pub.ex });
       });
     });
   });
