@@ -51,3 +51,9 @@ export function prefixVersion(value: unknown): number | undefined {
 }
 
 export const b64 = (bytes: Buffer | string): string => Buffer.from(bytes).toString('base64');
+
+/** The answer's body as evidence may show it: masked, and cut to `length` characters. */
+export function shownBody(ex: Exchange, length = 200): string {
+  const m = ex.masked();
+  return m.response ? m.response.text.slice(0, length) : `no answer: ${m.error}`;
+}

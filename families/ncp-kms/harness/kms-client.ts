@@ -90,6 +90,9 @@ export class KmsClient {
   }
 
   private record(ex: Exchange): Exchange {
+    // A data key createCustomKey hands out is key material: masked wherever it turns up later.
+    const plainKey = (ex.response?.json as { data?: { plaintext?: unknown } } | undefined)?.data?.plaintext;
+    if (ex.operationId?.startsWith('createCustomKey') && typeof plainKey === 'string') this.redactor.addKey(plainKey, 'base64', '[masked data key]');
     this.exchanges.push(ex);
     return ex;
   }

@@ -3,10 +3,10 @@
 import type { Exchange } from '../../../harness/http/exchange.ts';
 import { ConformanceFailure, ensure } from '../../../harness/oracles/conformance-failure.ts';
 import { answered, notAServerError } from '../../../harness/oracles/server-error.ts';
-import { bodyOf, GATEWAY_ERRORS, gatewayError, KMS_ERROR_MESSAGES, kmsErrorCode, successData, type Json } from './answers.ts';
+import { bodyOf, GATEWAY_ERRORS, gatewayError, KMS_ERROR_MESSAGES, kmsErrorCode, shownBody, successData, type Json } from './answers.ts';
 import type { Expectations } from './expectations.ts';
 
-const received = (ex: Exchange): string => (ex.response ? `HTTP ${ex.response.status} ${ex.response.text.slice(0, 200)}` : `no answer: ${ex.error}`);
+const received = (ex: Exchange): string => (ex.response ? `HTTP ${ex.response.status} ${shownBody(ex)}` : `no answer: ${ex.error}`);
 
 /** A documented request was served: an answer that is a success by the lenient reading. */
 export function succeeds(ex: Exchange, what = 'the call'): Json {
@@ -19,14 +19,14 @@ export function succeeds(ex: Exchange, what = 'the call'): Json {
 /** A string field of a success's data (a list of strings with `list`). */
 export function field(ex: Exchange, data: Json, name: string): string {
   const value = data[name];
-  ensure(typeof value === 'string' && value.length > 0, { oracle: 'field', title: `data.${name} missing`, expected: `data.${name}, a non-empty string`, received: JSON.stringify(data).slice(0, 200), exchange: ex });
+  ensure(typeof value === 'string' && value.length > 0, { oracle: 'field', title: `data.${name} missing`, expected: `data.${name}, a non-empty string`, received: shownBody(ex), exchange: ex });
   return value;
 }
 
 export function listField(ex: Exchange, data: Json, name: string, length: number): string[] {
   const value = data[name];
   const ok = Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'string');
-  ensure(ok, { oracle: 'listField', title: `data.${name} missing or of the wrong length`, expected: `data.${name}, ${length} strings`, received: JSON.stringify(data).slice(0, 200), exchange: ex });
+  ensure(ok, { oracle: 'listField', title: `data.${name} missing or of the wrong length`, expected: `data.${name}, ${length} strings`, received: shownBody(ex), exchange: ex });
   return value as string[];
 }
 

@@ -7,7 +7,7 @@ import { attribute, ensure, precondition } from '../../../harness/oracles/confor
 import { answered } from '../../../harness/oracles/server-error.ts';
 import { needFixture } from '../../../harness/not-covered.ts';
 import type { SignatureVersion } from '../auth/signer.ts';
-import { bodyOf, gatewayError, KMS_ERROR_MESSAGES, kmsErrorCode, type Json } from './answers.ts';
+import { bodyOf, gatewayError, KMS_ERROR_MESSAGES, kmsErrorCode, shownBody, type Json } from './answers.ts';
 import type { Expectations } from './expectations.ts';
 import type { KmsCall, KmsClient } from './kms-client.ts';
 import { field, succeeds } from './oracles.ts';
@@ -42,7 +42,7 @@ export function served(ex: Exchange): void {
   const status = ex.response!.status;
   const code = kmsErrorCode(ex);
   const refusedBy = status >= 400 || gatewayError(ex) ? `HTTP ${status}` : code && Object.hasOwn(KMS_ERROR_MESSAGES, code) ? `code ${code}` : undefined;
-  ensure(!refusedBy, { oracle: 'served', title: 'Documented request not served', expected: 'the action served', received: `${refusedBy}: ${ex.response!.text.slice(0, 200)}`, exchange: ex });
+  ensure(!refusedBy, { oracle: 'served', title: 'Documented request not served', expected: 'the action served', received: `${refusedBy}: ${shownBody(ex)}`, exchange: ex });
 }
 
 export const ENVELOPE_REQUIREMENTS = ['NCP-ENV-SUC-001', 'NCP-ENV-SUC-002', 'NCP-ENV-SUC-003', 'NCP-ENV-CT-001'];
@@ -55,7 +55,7 @@ export async function successEnvelope(ex: Exchange, e: Expectations): Promise<Js
     const ok = typeof code === 'string' && (e.strict('NCP-ENV-SUC-001') ? code === 'SUCCESS' : code.toUpperCase() === 'SUCCESS');
     const data = body?.data;
     ensure(ok && typeof data === 'object' && data !== null && !Array.isArray(data), {
-      oracle: 'successEnvelope', title: 'Success without the documented envelope', expected: '{"code": "SUCCESS", "msg": ..., "data": {...}}', received: ex.response!.text.slice(0, 200), exchange: ex,
+      oracle: 'successEnvelope', title: 'Success without the documented envelope', expected: '{"code": "SUCCESS", "msg": ..., "data": {...}}', received: shownBody(ex), exchange: ex,
     });
     return data as Json;
   });

@@ -1,7 +1,7 @@
 // Every action served under each signature variant, in the documented envelope, with its documented
 // fields. Statements and sources: families/ncp-kms/spec/requirements.yaml.
 import { attribute, ensure } from '../../../harness/oracles/conformance-failure.ts';
-import { b64, prefixVersion } from '../harness/answers.ts';
+import { b64, prefixVersion, shownBody } from '../harness/answers.ts';
 import { observe } from '../harness/expectations.ts';
 import { field } from '../harness/oracles.ts';
 import {
@@ -44,7 +44,7 @@ for (const version of VARIANTS) {
       const data = await successEnvelope(ex, expectations);
       const { ciphertext, keyVersion } = await attribute('NCP-CCK-GEN-001', () => {
         const keyVersion = data.key_version;
-        ensure(Number.isInteger(keyVersion), { oracle: 'customKey', title: 'createCustomKey without key_version', expected: 'data.key_version, an integer', received: JSON.stringify(data).slice(0, 200), exchange: ex });
+        ensure(Number.isInteger(keyVersion), { oracle: 'customKey', title: 'createCustomKey without key_version', expected: 'data.key_version, an integer', received: shownBody(ex), exchange: ex });
         return { ciphertext: field(ex, data, 'ciphertext'), keyVersion: keyVersion as number };
       });
       await attribute('NCP-PFX-CCK-001', () => prefixed(ex, ciphertext, 'the wrapped data key'));

@@ -31,7 +31,6 @@ test.describe('createCustomKey', variant(version), () => {
     const call = { keyTag: keyTag(target, 'aes256'), action: 'createCustomKey' as const, version, body: { bits: 256, requestPlainKey: true } };
     const [first, second] = [await kms.send(call), await kms.send(call)];
     const keys = await attribute('NCP-CCK-RND-001', () => [succeeds(first), succeeds(second)].map((d) => d.plaintext));
-    for (const k of keys) if (typeof k === 'string') kms.redactor.addKey(k, 'base64', '[masked data key]');
     expectations.pinned('NCP-CCK-RND-001', keys[0] !== keys[1], { oracle: 'customKey', title: 'The same data key twice', expected: 'two different data keys', received: 'equal data keys', exchange: second });
   });
 });

@@ -3,7 +3,7 @@
 // not offer, as pinned by the profile. Each refusal after the same request made valid succeeded.
 import type { Exchange } from '../../../harness/http/exchange.ts';
 import { attribute, ensure } from '../../../harness/oracles/conformance-failure.ts';
-import { gatewayError, KMS_ERROR_MESSAGES, kmsErrorCode } from '../harness/answers.ts';
+import { gatewayError, KMS_ERROR_MESSAGES, kmsErrorCode, shownBody } from '../harness/answers.ts';
 import type { Expectations } from '../harness/expectations.ts';
 import { refused } from '../harness/oracles.ts';
 import { control, expectRefused } from '../harness/refusal-check.ts';
@@ -18,7 +18,7 @@ async function documentedRefusal(ex: Exchange, e: Expectations): Promise<string>
   const code = await attribute('NCP-ERR-GEN-001', () => {
     refused(ex);
     const code = kmsErrorCode(ex);
-    ensure(code !== undefined && !gatewayError(ex), { oracle: 'kmsError', title: 'Refusal outside the KMS envelope', expected: '{"code": <documented code>, "msg": ...}', received: ex.response!.text.slice(0, 200), exchange: ex });
+    ensure(code !== undefined && !gatewayError(ex), { oracle: 'kmsError', title: 'Refusal outside the KMS envelope', expected: '{"code": <documented code>, "msg": ...}', received: shownBody(ex), exchange: ex });
     return code;
   });
   await attribute('NCP-ERR-GEN-002', () => {

@@ -18,7 +18,6 @@ test.describe('createCustomKey data keys', variant(version), () => {
       const made = await kms.send({ keyTag: tag, action: 'createCustomKey', version, body: { bits, requestPlainKey: true } });
       const data = await attribute('NCP-CCK-PLN-001', () => succeeds(made));
       const plainKey = await attribute('NCP-CCK-PLN-001', () => field(made, data, 'plaintext'));
-      kms.redactor.addKey(plainKey, 'base64', '[masked data key]');
       const length = Buffer.from(plainKey, 'base64').length;
       await attribute('NCP-CCK-BITS-001', () => ensure(length === bits / 8, { oracle: 'customKey', title: 'Data key of another size', expected: `${bits / 8} bytes (bits ${bits})`, received: `${length} bytes`, exchange: made }));
       const opened = await kms.send({ keyTag: tag, action: 'decrypt', version, body: { ciphertext: field(made, data, 'ciphertext') } });

@@ -1,0 +1,122 @@
+// Runs the family's conformance suites in a child Playwright process against its embedded mock (with
+// faults or a personality) and reads back Playwright's JSON report: each test's status, requirements,
+// variants and the requirements its failure blames, plus every byte of output, for the secret scan.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(ROOT, 'node_modules/@playwright/test/cli.js');
+const CONFIG = 'families/ncp-kms/playwright.config.ts';
+
+export interface RunTest {
+  title: string;
+  /** passed, failed, skipped, timedOut... (the last result's) */
+  status: string;
+  requirements: string[];
+  variants: string[];
+  /** what the failure blames: its own requirements, else every requirement of the test */
+  blamed: string[];
+  message?: string;
+}
+
+export interface SuiteRun {
+  exitCode: number;
+  tests: RunTest[];
+  stderr: string;
+  /** the JSON report with every attachment decoded, and stderr: what a user could see */
+  output: string;
+  /** the secrets of the mock's account, read from its profile before the folder went */
+  secrets: string[];
+}
+
+export interface RunOptions {
+  faults?: readonly string[];
+  personality?: string;
+  args?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+interface JsonAttachment { name: string; body?: string }
+interface JsonResult { status: string; errors?: { message?: string }[]; attachments?: JsonAttachment[] }
+interface JsonTest { annotations?: { type: string; description?: string }[]; results: JsonResult[] }
+interface JsonSpec { title: string; file: string; tests: JsonTest[] }
+interface JsonSuite { title: string; specs?: JsonSpec[]; suites?: JsonSuite[] }
+
+function specsOf(suite: JsonSuite, path: string[]): { spec: JsonSpec; path: string[] }[] {
+  const here = suite.specs?.map((spec) => ({ spec, path })) ?? [];
+  return [...here, ...(suite.suites ?? []).flatMap((s) => specsOf(s, [...path, s.title]))];
+}
+
+function decoded(attachments: JsonAttachment[] = []): string {
+  return attachments.map((a) => (a.body ? Buffer.from(a.body, 'base64').toString('utf8') : '')).join('\n');
+}
+
+function testOf(spec: JsonSpec, path: string[], test: JsonTest): RunTest {
+  const annotated = (type: string) => (test.annotations ?? []).filter((a) => a.type === type && a.description).map((a) => a.description!);
+  const result = test.results.at(-1);
+  const requirements = annotated('requirement');
+  const failure = result?.attachments?.find((a) => a.name === 'conformance-failure');
+  const data = failure?.body ? (JSON.parse(Buffer.from(failure.body, 'base64').toString('utf8')) as { title?: string; requirements?: string[] }) : undefined;
+  return {
+    title: [...path.filter(Boolean), spec.title].join(' › '),
+    status: result?.status ?? 'skipped',
+    requirements,
+    variants: annotated('variant'),
+    blamed: data?.requirements ?? requirements,
+    message: data?.title ?? result?.errors?.[0]?.message?.split('\n')[0],
+  };
+}
+
+export function runNcpSuites(options: RunOptions = {}): Promise<SuiteRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'ncp-kms-run-'));
+  const report = join(dir, 'report.json');
+  const profileDir = join(dir, 'mock');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'test', '-c', CONFIG, '--reporter=json', '--output', join(dir, 'results'), ...(options.args ?? [])], {
+      cwd: ROOT,
+      env: {
+        ...process.env, NCP_KMS_TARGET: '', NCP_KMS_MOCK_PROFILE_DIR: profileDir, NCP_KMS_MOCK_FAULTS: (options.faults ?? []).join(','),
+        NCP_KMS_MOCK_PERSONALITY: options.personality ?? '', PLAYWRIGHT_JSON_OUTPUT_FILE: report, PLAYWRIGHT_JSON_OUTPUT_NAME: report, ...options.env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    // A test process that ends first stops the run and removes its folder (the mock's profile holds secrets).
+    const abandon = () => {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    process.once('exit', abandon);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      process.off('exit', abandon);
+      try {
+        const text = readFileSync(report, 'utf8');
+        const json = JSON.parse(text) as { suites: JsonSuite[] };
+        const found = json.suites.flatMap((s) => specsOf(s, []));
+        const tests = found.flatMap(({ spec, path }) => spec.tests.map((t) => testOf(spec, path, t)));
+        const attachments = found.flatMap(({ spec }) => spec.tests.flatMap((t) => t.results.map((r) => decoded(r.attachments))));
+        const credentials = (parse(readFileSync(join(profileDir, 'profile.yaml'), 'utf8')) as { credentials: Record<string, string> }).credentials;
+        resolve({ exitCode: code ?? 1, tests, stderr, output: [text, ...attachments, stderr].join('\n'), secrets: Object.values(credentials) });
+      } catch (e) {
+        reject(new Error(`the run left no report: ${(e as Error).message}\n${stderr.slice(-3000)}`));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+/** Runs `work` over the items, `parallel` at a time. */
+export async function inParallel<T>(items: readonly T[], parallel: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}
