@@ -1,0 +1,52 @@
+// The target profile of a KSig1 run (spec/target.schema.json): YAML, ${ENV} substitution, the family's
+// schema. The run names it in KSIG1_TARGET, or the global setup starts the embedded mock and points the
+// run at the profile the mock wrote.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { ConfigError } from '../../../harness/config-error.ts';
+import { substituteEnv } from '../../../harness/profile/env-substitution.ts';
+import type { ContentMd5Encoding, Credentials, Joining } from '../auth/signer.ts';
+import type { ProtectedRequest } from '../client.ts';
+import { schemaValidator, TARGET_SCHEMA_FILE } from '../spec/catalogue.ts';
+
+export const KSIG1_TARGET_ENV = 'KSIG1_TARGET';
+
+export interface Ksig1TargetProfile {
+  name: string;
+  baseUrl: string;
+  credentials: Credentials;
+  controls: ProtectedRequest[];
+  fixtures?: { revokedKey?: Pick<Credentials, 'apiKey'> & Partial<Credentials> };
+  signing?: { joining?: Joining; contentMd5?: ContentMd5Encoding; apiVersion?: { value: string; header?: string } };
+  expectations?: { strict?: string[] };
+}
+
+export interface Ksig1Target {
+  path: string;
+  profile: Ksig1TargetProfile;
+  /** secret value -> the environment variable it came from */
+  fromEnv: Map<string, string>;
+}
+
+const validate = schemaValidator(TARGET_SCHEMA_FILE);
+
+export function loadKsig1Target(path: string): Ksig1Target {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`${path}: cannot read the target profile: ${(e as Error).message}`, { cause: e });
+  }
+  const { value, fromEnv } = substituteEnv(raw, process.env, path);
+  if (!validate(value)) {
+    const first = validate.errors?.[0];
+    throw new ConfigError(`${path}: not a KSig1 target profile: ${first?.instancePath || '(top level)'} ${first?.message ?? ''}`);
+  }
+  return { path, profile: value as Ksig1TargetProfile, fromEnv };
+}
+
+export function ksig1TargetPath(): string {
+  const path = process.env[KSIG1_TARGET_ENV];
+  if (!path) throw new ConfigError(`${KSIG1_TARGET_ENV} is not set: point it at a KSig1 target profile`);
+  return path;
+}
