@@ -9,7 +9,9 @@ import { leaksNothing } from '../../../harness/oracles/leaks.ts';
 import { notAServerError } from '../../../harness/oracles/server-error.ts';
 import { successData, type Json } from './answers.ts';
 import type { KmsCall, KmsClient } from './kms-client.ts';
-import { refused, succeeds } from './oracles.ts';
+import type { Expectations } from './expectations.ts';
+import { succeeds } from './oracles.ts';
+import { refused, refusedAtGateway } from './refusal-oracles.ts';
 
 /** A documented request that succeeded in this test. */
 export interface Control {
@@ -46,7 +48,11 @@ export function control(client: KmsClient, call: KmsCall, options: ControlOption
 export interface Refusal {
   /** what changes over the control's request */
   breaking: Partial<KmsCall>;
-  /** judges the answer instead of the plain refusal (the gateway's refusals, a pinned code) */
+  /** the requirements the refusal itself is about (default: the enclosing attribute's, or the test's) */
+  blame?: string | readonly string[];
+  /** refused by the gateway before KMS (an authentication failure), in its documented body */
+  atGateway?: Expectations;
+  /** further checks of the refusal, after the documented refusal was seen (a pinned code, a message) */
   judge?: (ex: Exchange) => void | Promise<void>;
   /** more values, by name, the refused caller must not see */
   protect?: Record<string, string | undefined>;
@@ -67,7 +73,9 @@ function sendBroken(c: Control, r: Refusal): Promise<Exchange> {
 }
 
 async function judgeRefusal(c: Control, ex: Exchange, r: Refusal): Promise<void> {
-  await (r.judge ? r.judge(ex) : refused(ex));
+  if (r.atGateway) await refusedAtGateway(ex, r.blame, r.atGateway);
+  else await (r.blame ? attribute(r.blame, () => refused(ex)) : refused(ex));
+  await r.judge?.(ex);
   leaksNothing(ex, { ...controlValues(c), ...r.protect });
 }
 

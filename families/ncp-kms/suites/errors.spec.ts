@@ -5,7 +5,6 @@ import type { Exchange } from '../../../harness/http/exchange.ts';
 import { attribute, ensure } from '../../../harness/oracles/conformance-failure.ts';
 import { gatewayError, KMS_ERROR_MESSAGES, kmsErrorCode, shownBody } from '../harness/answers.ts';
 import type { Expectations } from '../harness/expectations.ts';
-import { refused } from '../harness/oracles.ts';
 import { control, expectRefused } from '../harness/refusal-check.ts';
 import { keyTag, needVariant } from '../harness/suite-support.ts';
 import { randomText, validCall } from '../harness/valid-calls.ts';
@@ -13,10 +12,10 @@ import { requirement, test, variant } from '../harness/test.ts';
 
 const version = 'v2' as const;
 
-/** The envelope of a KMS refusal: documented code (ERR-GEN-001), its message (ERR-GEN-002), its status (ERR-STS-001). */
+/** Beyond the refusal (judged under NCP-ERR-GEN-001): the KMS envelope (ERR-GEN-001), its documented
+ *  message (ERR-GEN-002), its status (ERR-STS-001). */
 async function documentedRefusal(ex: Exchange, e: Expectations): Promise<string> {
   const code = await attribute('NCP-ERR-GEN-001', () => {
-    refused(ex);
     const code = kmsErrorCode(ex);
     ensure(code !== undefined && !gatewayError(ex), { oracle: 'kmsError', title: 'Refusal outside the KMS envelope', expected: '{"code": <documented code>, "msg": ...}', received: shownBody(ex), exchange: ex });
     return code;
@@ -45,6 +44,7 @@ test.describe('KMS errors', variant(version), () => {
     const c = await control(kms, await validCall(kms, target, 'encrypt', version));
     await expectRefused(c, {
       breaking: { body: { plaintext: 'not Base64!' } },
+      blame: 'NCP-ERR-GEN-001',
       judge: async (ex) => codeIs('NCP-ERR-MAP-002', ['INVALID_REQUEST'], await documentedRefusal(ex, expectations), ex, expectations),
     });
   });
@@ -53,6 +53,7 @@ test.describe('KMS errors', variant(version), () => {
     const c = await control(kms, await validCall(kms, target, 'encrypt', version));
     await expectRefused(c, {
       breaking: { keyTag: `no-such-key-${randomText(6).replace(/[^A-Za-z0-9]/g, '')}` },
+      blame: 'NCP-ERR-GEN-001',
       judge: async (ex) => codeIs('NCP-ERR-MAP-001', ['NOT_FOUND'], await documentedRefusal(ex, expectations), ex, expectations),
     });
   });

@@ -7,7 +7,7 @@ import { successData } from '../harness/answers.ts';
 import { observe, type Expectations } from '../harness/expectations.ts';
 import type { KmsCall, KmsClient } from '../harness/kms-client.ts';
 import { DEFAULT_READING, largestAccepted, largestContext } from '../harness/limits.ts';
-import { refused, succeeds } from '../harness/oracles.ts';
+import { succeeds } from '../harness/oracles.ts';
 import { control, expectRefused } from '../harness/refusal-check.ts';
 import { keyTag, needVariant } from '../harness/suite-support.ts';
 import { randomText } from '../harness/valid-calls.ts';
@@ -90,7 +90,7 @@ async function judgeEdge(kms: KmsClient, target: NcpTarget, e: Expectations, edg
   }
   await attribute(edge.id, async () => {
     succeeds(await kms.send(call(target, edge, edge.body(largest))), `${largest} bytes, the edge of the pinned reading`);
-    await expectRefused(c, { breaking: { body: edge.body(largest + 1) }, judge: refused });
+    await expectRefused(c, { breaking: { body: edge.body(largest + 1) } });
   });
 }
 
