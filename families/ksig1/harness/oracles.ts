@@ -1,22 +1,15 @@
 // The family's oracles: one rule each, a ConformanceFailure with expected, received and the exchange.
 // Whom a failure blames is decided by the caller (`attribute`), so one oracle serves several requirements.
+// The refusal oracles live apart (refusal-oracles.ts): only the control-first refusal check uses them.
 import type { Exchange } from '../../../harness/http/exchange.ts';
 import { ensure } from '../../../harness/oracles/conformance-failure.ts';
 import { answered } from '../../../harness/oracles/server-error.ts';
-import { AUTH_ERROR_STATUS, authErrorCode, type AuthErrorCode } from '../auth/errors.ts';
+import { authErrorCode } from '../auth/errors.ts';
 
 export const shown = (ex: Exchange): string => {
   const m = ex.masked();
   return m.response ? `HTTP ${m.response.status} ${m.response.text.slice(0, 300)}` : `no answer: ${m.error}`;
 };
-
-/** The first error of a documented refusal body, or undefined. */
-export function firstError(ex: Exchange): { code: string; message: string } | undefined {
-  const errors = (ex.response?.json as { errors?: unknown } | undefined)?.errors;
-  const first = Array.isArray(errors) ? (errors[0] as { code?: unknown; message?: unknown } | undefined) : undefined;
-  const shaped = typeof first?.code === 'string' && typeof first.message === 'string' && first.message.length > 0;
-  return shaped ? { code: first.code as string, message: first.message as string } : undefined;
-}
 
 /** Served: a 2xx that is not an authentication error body. */
 export function isServed(ex: Exchange): boolean {
@@ -27,27 +20,4 @@ export function isServed(ex: Exchange): boolean {
 export function served(ex: Exchange, what: string): void {
   answered(ex);
   ensure(isServed(ex), { oracle: 'served', title: `${what} not served`, expected: 'a 2xx answer, no authentication error', received: shown(ex), exchange: ex });
-}
-
-export function notServed(ex: Exchange, what: string): void {
-  answered(ex);
-  ensure(!isServed(ex), { oracle: 'refused', title: 'Broken request served', expected: `a refusal (${what})`, received: shown(ex), exchange: ex });
-}
-
-/** KSIG-ERR-STS-001: every refusal is HTTP 401. */
-export function refusalStatus(ex: Exchange): void {
-  const status = ex.response!.status;
-  ensure(status === AUTH_ERROR_STATUS, { oracle: 'refusalStatus', title: 'Refusal other than HTTP 401', expected: `HTTP ${AUTH_ERROR_STATUS}`, received: shown(ex), exchange: ex });
-}
-
-/** KSIG-ERR-BODY-001: {"errors": [{"code", "message"}]}. */
-export function refusalBody(ex: Exchange): { code: string; message: string } {
-  const error = firstError(ex);
-  ensure(error, { oracle: 'refusalBody', title: 'Refusal without the documented body', expected: '{"errors": [{"code": "...", "message": "..."}]}', received: shown(ex), exchange: ex });
-  return error;
-}
-
-/** The refusal's code is one of `accepted`. */
-export function refusalCode(ex: Exchange, code: string, accepted: readonly AuthErrorCode[]): void {
-  ensure((accepted as readonly string[]).includes(code), { oracle: 'refusalCode', title: 'Refusal with the wrong code', expected: accepted.join(' or '), received: code, exchange: ex });
 }

@@ -9,7 +9,8 @@ import { AUTH_ERRORS, type AuthErrorCode } from '../auth/errors.ts';
 import type { ElementName, RequestToSign } from '../auth/signer.ts';
 import type { ProtectedRequest } from '../client.ts';
 import { observe, type Expectations } from './expectations.ts';
-import { isServed, notServed, refusalBody, refusalCode, refusalStatus, served, shown } from './oracles.ts';
+import { isServed, served, shown } from './oracles.ts';
+import { notServed, refusalBody, refusalCode, refusalStatus } from './refusal-oracles.ts';
 import type { RecordingClient } from './recording-client.ts';
 
 const [STATUS, BODY, MESSAGE] = EVERY_REFUSAL;
