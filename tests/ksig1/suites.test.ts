@@ -4,10 +4,10 @@
 //   every test names its requirements and the KSig1 variant; no secret key, auth token or signature
 //   appears unmasked in any output.
 // - With one fault on, the tests of the requirements it violates (tags, --grep) fail at least one test
-//   naming such a requirement. A sample of the faults, one or two per kind, runs by default (the whole file
-//   60 s on two cores under a load of 10); KSIG1_MUTATION=full runs all 18 (90 s under the same load). Two runs at a time, each stopping at its first
-//   failure: a failed test costs its worker (the keeping of workers needs the SKM conformance reporter
-//   first, harness/recorded-failure.ts), a few seconds each, and one caught test is the proof.
+//   naming such a requirement. A sample of the faults, one or two per kind, runs by default (the whole
+//   file: 60 s on two cores under a load of 10); KSIG1_MUTATION=full runs all 18 (90 s, same load).
+//   Two runs at a time, each stopping at its first failure: a failed test costs its worker (keeping it
+//   needs the SKM conformance reporter first, harness/recorded-failure.ts), and one caught test is the proof.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { grepForCatalogueIds } from '../../harness/catalogue-requirements.ts';
