@@ -5,7 +5,7 @@ import { Exchange } from '../../../harness/http/exchange.ts';
 import type { Redactor } from '../../../harness/redaction.ts';
 import { brokenHeaders, type Breaking, type BreakingContext } from '../auth/breakings.ts';
 import {
-  signatureHeader, signedHeaders, signingInput, type SignatureVersion, type V1StringToSign,
+  GATEWAY_HEADERS, signedHeaders, signingInput, type SignatureVersion, type V1StringToSign,
 } from '../auth/signer.ts';
 import type { Action } from '../client.ts';
 import type { NcpTarget } from './target.ts';
@@ -68,7 +68,7 @@ export class KmsClient {
     const now = Date.now();
     const input = signingInput({ version: call.version, method: 'POST', pathWithQuery: path, credentials, v1StringToSign, now });
     const headers = call.breaking ? brokenHeaders(call.breaking, input, this.breakingContext(now)) : signedHeaders(input);
-    for (const name of ['x-ncp-apigw-signature-v1', 'x-ncp-apigw-signature-v2', signatureHeader(call.version)]) {
+    for (const name of [GATEWAY_HEADERS.signatureV1, GATEWAY_HEADERS.signatureV2]) {
       if (headers[name]) this.redactor.add(headers[name], '[masked signature]');
     }
     const body = call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body));

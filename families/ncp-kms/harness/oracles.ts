@@ -16,13 +16,14 @@ export function succeeds(ex: Exchange, what = 'the call'): Json {
   throw new ConformanceFailure({ oracle: 'succeeds', title: `${what} was not served`, expected: 'a success: 2xx, code SUCCESS, a data object', received: received(ex), exchange: ex });
 }
 
-/** A string field of a success's data (a list of strings with `list`). */
+/** A non-empty string field of a success's data. */
 export function field(ex: Exchange, data: Json, name: string): string {
   const value = data[name];
   ensure(typeof value === 'string' && value.length > 0, { oracle: 'field', title: `data.${name} missing`, expected: `data.${name}, a non-empty string`, received: shownBody(ex), exchange: ex });
   return value;
 }
 
+/** A list field of a success's data: `length` strings. */
 export function listField(ex: Exchange, data: Json, name: string, length: number): string[] {
   const value = data[name];
   const ok = Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'string');
