@@ -20,7 +20,11 @@ export interface ClientOptions {
   conventions?: Partial<Conventions>;
   /** the signing clock in epoch milliseconds; default Date.now */
   clock?: () => number;
+  /** the whole request, connection to last byte; default 20 s, so a target that stops answering fails the request, not the run */
+  timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 20_000;
 
 export interface Answer {
   status: number;
@@ -57,7 +61,7 @@ export class Ksig1Client {
     }
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
-      const req = send(url, { method: signed.method, headers }, (res) => {
+      const req = send(url, { method: signed.method, headers, signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], body: parseJson(Buffer.concat(chunks).toString('utf8')) }));
