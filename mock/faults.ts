@@ -111,11 +111,11 @@ const DEVIATIONS = [
     category: 'limits',
     description: 'encrypt plaintext and secretValue of 32,769 bytes are accepted',
     requirements: [
-      'SKM-SYM-ENC-003', 'SKM-SYM-ENC-004', 'SKM-MGT-SLIM-002',
+      'SKM-SYM-ENC-003', 'SKM-SYM-ENC-004', 'SKM-MGT-SLIM-002', 'SKM-ROB-GEN-002',
     ],
   },
   { name: 'limit-counts-characters', category: 'limits', description: 'the 32 KB limits count characters, so 32,768 multi-byte characters pass', requirements: ['SKM-SYM-ENC-004'] },
-  { name: 'sign-limit-ignored', category: 'limits', description: 'sign accepts plaintext over 245 bytes (signs its first 245 bytes)', requirements: ['SKM-ASY-SIGN-004', 'SKM-ASY-SIGN-005'] },
+  { name: 'sign-limit-ignored', category: 'limits', description: 'sign accepts plaintext over 245 bytes (signs its first 245 bytes)', requirements: ['SKM-ASY-SIGN-004', 'SKM-ASY-SIGN-005', 'SKM-ROB-GEN-002'] },
   // auth
   { name: 'ipv4-ignored', category: 'auth', description: 'IPv4 allowlists are not checked', requirements: ['SKM-CAU-IP-001', 'SKM-CAU-IP-002', 'SKM-CAU-PUB-002'] },
   {

@@ -33,12 +33,21 @@ function coercibleScalar(violation: string): boolean {
   return / as (number|boolean|integer)$/.test(violation);
 }
 
+/** The requirement a generated body's violation tests (generators/arbitraries.ts names each kind). */
+function violated(violation: string): string {
+  if (violation === 'body is not an object') return 'SKM-ROB-JSON-002';
+  if (violation.startsWith('without ')) return 'SKM-ROB-JSON-003';
+  if (/ as \w+$/.test(violation)) return 'SKM-ROB-JSON-004';
+  return 'SKM-ROB-GEN-002';
+}
+
 /** The control's request with a generated body: refused cleanly (a key made anyway still goes). */
 async function judge(c: Control, input: { violation: string; value: unknown }, e: Expectations, provisioner?: Provisioner): Promise<void> {
   const body = input.value;
   const coerced = coercibleScalar(input.violation) && !e.strict.has('SKM-ROB-JSON-004');
   await expectRefused(c, {
     expectations: e,
+    blame: [violated(input.violation)],
     alsoAccept: coerced ? { reason: 'a scalar coerced to a string', test: (ex) => isWellFormedSuccess(ex, c.operationId) } : undefined,
     send: async (skm) => {
       const ex = await skm.call(c.operationId, { ...c.opts, body });
