@@ -3,14 +3,14 @@
 // another reading that the documents and the catalogue's `ambiguity` text allow, so a harness run against
 // it exercises the lenient branches that the reference never reaches. No switch breaks what the documents
 // state: those are the faults (mock/faults.ts).
+import { SwitchedPersonality, type PersonalitySwitch as SwitchBase } from '../mock-kit/personality.ts';
+
+export { PERSONALITIES, UnknownPersonalityError, isPersonalityName, type PersonalityName } from '../mock-kit/personality.ts';
+
 export type SwitchArea = 'envelope' | 'keys' | 'lifecycle' | 'versions' | 'crypto' | 'requests' | 'routing' | 'client';
 
-export interface PersonalitySwitch {
-  name: string;
+export interface PersonalitySwitch extends SwitchBase {
   area: SwitchArea;
-  description: string;
-  /** catalogue requirements (families/skm/spec/requirements.yaml) whose open point the switch plays the other way */
-  requirements: readonly string[];
 }
 
 export const PERSONALITY_SWITCHES = [
@@ -220,25 +220,5 @@ export const PERSONALITY_SWITCHES = [
 
 export type SwitchName = (typeof PERSONALITY_SWITCHES)[number]['name'];
 
-export const PERSONALITIES = ['reference', 'alternate'] as const;
-export type PersonalityName = (typeof PERSONALITIES)[number];
-
-export class UnknownPersonalityError extends Error {}
-
-export function isPersonalityName(text: string): text is PersonalityName {
-  return (PERSONALITIES as readonly string[]).includes(text);
-}
-
 /** The switches one mock instance plays. */
-export class Personality {
-  private readonly active: ReadonlySet<string>;
-
-  constructor(readonly name: PersonalityName = 'reference') {
-    if (!isPersonalityName(name)) throw new UnknownPersonalityError(`unknown personality ${name} (known: ${PERSONALITIES.join(', ')})`);
-    this.active = new Set(name === 'alternate' ? PERSONALITY_SWITCHES.map((s) => s.name) : []);
-  }
-
-  has(name: SwitchName): boolean {
-    return this.active.has(name);
-  }
-}
+export class Personality extends SwitchedPersonality<SwitchName> {}

@@ -13,8 +13,7 @@ import assert from 'node:assert/strict';
 import { grepForCatalogueIds } from '../../harness/catalogue-requirements.ts';
 import { FAULTS, PERSONALITIES } from '../../families/ksig1/mock/index.ts';
 import { loadCatalogue } from '../../families/ksig1/spec/catalogue.ts';
-import { inParallel } from '../ncp-kms/suite-runs.ts';
-import { runKsig1Suites, type SuiteRun } from './suite-runs.ts';
+import { inParallel, runKsig1Suites, type SuiteRun } from './suite-runs.ts';
 
 const catalogue = loadCatalogue();
 const SAMPLE = [

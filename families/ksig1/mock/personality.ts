@@ -5,12 +5,9 @@
 // the documents state: that is what faults.ts is for.
 import { DEFAULT_CONVENTIONS, type Conventions } from '../auth/signer.ts';
 
-export interface PersonalitySwitch {
-  name: string;
-  description: string;
-  /** catalogue requirements whose open point the switch plays the other way */
-  requirements: readonly string[];
-}
+import { SwitchedPersonality, type PersonalitySwitch } from '../../../mock-kit/personality.ts';
+
+export { PERSONALITIES, UnknownPersonalityError, type PersonalityName, type PersonalitySwitch } from '../../../mock-kit/personality.ts';
 
 export const PERSONALITY_SWITCHES = [
   { name: 'join-canonical-concatenated', requirements: ['KSIG-SE-ACC-001'], description: 'the values are joined in canonical order with no delimiter' },
@@ -22,26 +19,8 @@ export const PERSONALITY_SWITCHES = [
 ] as const satisfies readonly PersonalitySwitch[];
 
 export type SwitchName = (typeof PERSONALITY_SWITCHES)[number]['name'];
-export const PERSONALITIES = ['reference', 'alternate'] as const;
-export type PersonalityName = (typeof PERSONALITIES)[number];
 
-export class UnknownPersonalityError extends Error {}
-
-export class Personality {
-  readonly name: PersonalityName;
-
-  constructor(name: string = 'reference') {
-    if (!(PERSONALITIES as readonly string[]).includes(name)) {
-      throw new UnknownPersonalityError(`unknown personality ${name} (known: ${PERSONALITIES.join(', ')})`);
-    }
-    this.name = name as PersonalityName;
-  }
-
-  /** Every switch belongs to the alternate; the name says at the call site which open point is played. */
-  has(_switch: SwitchName): boolean {
-    return this.name === 'alternate';
-  }
-
+export class Personality extends SwitchedPersonality<SwitchName> {
   /** How this personality builds the string to sign. */
   conventions(): Conventions {
     return {

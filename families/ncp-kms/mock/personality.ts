@@ -3,12 +3,9 @@
 // documents and the catalogue's `ambiguity` allow, and writes an unpinned profile, so a run against it takes
 // the harness's lenient branches. No switch breaks what the documents state: that is what faults.ts is for.
 
-export interface PersonalitySwitch {
-  name: string;
-  description: string;
-  /** catalogue requirements (spec/requirements.yaml) whose open point the switch plays the other way */
-  requirements: readonly string[];
-}
+import { SwitchedPersonality, type PersonalitySwitch } from '../../../mock-kit/personality.ts';
+
+export { PERSONALITIES, UnknownPersonalityError, type PersonalityName, type PersonalitySwitch } from '../../../mock-kit/personality.ts';
 
 export const PERSONALITY_SWITCHES = [
   { name: 'v1-sign-without-api-key', requirements: ['NCP-V1-GEN-001'], description: 'the v1 string to sign leaves the API key out' },
@@ -33,22 +30,5 @@ export const PERSONALITY_SWITCHES = [
 ] as const satisfies readonly PersonalitySwitch[];
 
 export type SwitchName = (typeof PERSONALITY_SWITCHES)[number]['name'];
-export const PERSONALITIES = ['reference', 'alternate'] as const;
-export type PersonalityName = (typeof PERSONALITIES)[number];
 
-export class UnknownPersonalityError extends Error {}
-
-export class Personality {
-  readonly name: PersonalityName;
-
-  constructor(name: string = 'reference') {
-    if (!(PERSONALITIES as readonly string[]).includes(name)) {
-      throw new UnknownPersonalityError(`unknown personality ${name} (known: ${PERSONALITIES.join(', ')})`);
-    }
-    this.name = name as PersonalityName;
-  }
-
-  has(name: SwitchName): boolean {
-    return this.name === 'alternate' && PERSONALITY_SWITCHES.some((s) => s.name === name);
-  }
-}
+export class Personality extends SwitchedPersonality<SwitchName> {}
