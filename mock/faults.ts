@@ -2,8 +2,11 @@
 // shown to catch implementations known to be wrong. Each names the catalogue requirements it violates.
 // Besides the hand-made deviations, one dead-operation fault per logical operation refuses every call of
 // that operation: every requirement on the operation is then unmet.
+import { FaultSwitches } from '../mock-kit/faults.ts';
 import { logicalOperations } from '../generated/skm/operations.ts';
 import { requirements as catalogue } from '../generated/skm/requirements.ts';
+
+export { UnknownFaultError } from '../mock-kit/faults.ts';
 
 export type FaultCategory = 'envelope' | 'crypto' | 'limits' | 'auth' | 'lifecycle' | 'robustness' | 'operation';
 
@@ -220,31 +223,9 @@ export const FAULTS: readonly Fault[] = [
   ...logicalOperations.map(deadOperation),
 ];
 
-export class UnknownFaultError extends Error {}
-
 /** The faults switched on for one mock instance. */
-export class Faults {
-  private readonly active: ReadonlySet<string>;
-
+export class Faults extends FaultSwitches<DeviationName> {
   constructor(names: readonly string[] = []) {
-    const known = new Set<string>(FAULTS.map((f) => f.name));
-    const unknown = names.filter((n) => !known.has(n));
-    if (unknown.length > 0) {
-      throw new UnknownFaultError(`unknown fault ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
-    }
-    this.active = new Set(names);
-  }
-
-  has(name: DeviationName): boolean {
-    return this.active.has(name);
-  }
-
-  /** Whether a dead-operation fault refuses this logical operation. */
-  isDead(operation: string): boolean {
-    return this.active.has(`dead-${operation}`);
-  }
-
-  get names(): string[] {
-    return [...this.active];
+    super(FAULTS.map((f) => f.name), names);
   }
 }

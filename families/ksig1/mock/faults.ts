@@ -2,8 +2,11 @@
 // gates known to be wrong. Each names the catalogue requirements it violates, judged with the reference's
 // pinned profile. The wrong-code faults answer one case with another documented code (and that code's
 // message): they violate every requirement of a breaking refused with the case's code.
+import { FaultSwitches } from '../../../mock-kit/faults.ts';
 import { BREAKINGS } from '../auth/breakings.ts';
 import type { AuthErrorCode } from '../auth/errors.ts';
+
+export { UnknownFaultError } from '../../../mock-kit/faults.ts';
 
 export interface Fault {
   name: string;
@@ -62,23 +65,9 @@ export const FAULTS: readonly Fault[] = [
 
 export const FAULT_NAMES: readonly string[] = FAULTS.map((f) => f.name);
 
-export class UnknownFaultError extends Error {}
-
 /** The faults switched on for one mock instance. */
-export class Faults {
-  private readonly active: ReadonlySet<string>;
-
+export class Faults extends FaultSwitches {
   constructor(names: readonly string[] = []) {
-    const unknown = names.filter((n) => !FAULT_NAMES.includes(n));
-    if (unknown.length > 0) throw new UnknownFaultError(`unknown fault ${unknown.join(', ')} (known: ${FAULT_NAMES.join(', ')})`);
-    this.active = new Set(names);
-  }
-
-  has(name: string): boolean {
-    return this.active.has(name);
-  }
-
-  get names(): string[] {
-    return [...this.active];
+    super(FAULT_NAMES, names);
   }
 }

@@ -2,8 +2,7 @@
 // protected resource answers what it admits. Bad client input never gets a 5xx (only the named fault
 // missing-header-500 does); a defect of the mock itself is a 500, loud on stderr. The optional log gets
 // one line per request with the token and signature masked and every known secret removed.
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { maskHeaders, maskText } from '../auth/mask.ts';
 import { ownError, refusalReply, type Reply } from './answers.ts';
@@ -12,14 +11,12 @@ import type { Faults } from './faults.ts';
 import type { Gate } from './gate.ts';
 import type { Personality } from './personality.ts';
 import type { Applications } from './resource.ts';
+import { listenLoopback, type Listening } from '../../../mock-kit/loopback.ts';
 
 /** Bodies above this are read to the end (so the client sees the answer, not a reset) and refused. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface Listening {
-  baseUrl: string;
-  close(): Promise<void>;
-}
+
 
 export interface Parts {
   gate: Gate;
@@ -30,25 +27,8 @@ export interface Parts {
   log?: (line: string) => void;
 }
 
-export async function listen(parts: Parts, port = 0): Promise<Listening> {
-  const server = createServer((req, res) => receive(parts, req, res));
-  server.on('clientError', (_err, socket) => answerMalformed(socket));
-  await bind(server, port);
-  const { port: bound } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${bound}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
-}
-
-function bind(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+export function listen(parts: Parts, port = 0): Promise<Listening> {
+  return listenLoopback((req, res) => receive(parts, req, res), answerMalformed, port);
 }
 
 function receive(parts: Parts, req: IncomingMessage, res: ServerResponse): void {

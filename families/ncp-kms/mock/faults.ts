@@ -2,7 +2,10 @@
 // services known to be wrong. Each names the catalogue requirements it violates. Besides them, one dead
 // operation per logical operation (every call refused with INVALID_REQUEST) and one dead signature variant
 // per variant (every call on its paths refused by the gateway).
+import { FaultSwitches } from '../../../mock-kit/faults.ts';
 import { SIGNATURE_VERSIONS } from '../auth/signer.ts';
+
+export { UnknownFaultError } from '../../../mock-kit/faults.ts';
 
 export type FaultCategory = 'envelope' | 'prefix' | 'crypto' | 'limits' | 'lists' | 'convergent' | 'lifecycle' | 'gateway' | 'robustness' | 'security' | 'dead';
 
@@ -123,31 +126,9 @@ export function faultCatalogue(requirements: readonly CatalogueEntry[]): Fault[]
 
 export const FAULT_NAMES: readonly string[] = [...DEVIATIONS.map((d) => d.name), ...DEAD.map((d) => d.name)];
 
-export class UnknownFaultError extends Error {}
-
 /** The faults switched on for one mock instance. */
-export class Faults {
-  private readonly active: ReadonlySet<string>;
-
+export class Faults extends FaultSwitches<DeviationName> {
   constructor(names: readonly string[] = []) {
-    const unknown = names.filter((n) => !FAULT_NAMES.includes(n));
-    if (unknown.length > 0) throw new UnknownFaultError(`unknown fault ${unknown.join(', ')} (known: ${FAULT_NAMES.join(', ')})`);
-    this.active = new Set(names);
-  }
-
-  has(name: DeviationName): boolean {
-    return this.active.has(name);
-  }
-
-  isDeadOperation(operation: string): boolean {
-    return this.active.has(`dead-${operation}`);
-  }
-
-  isDeadVariant(version: string): boolean {
-    return this.active.has(`dead-${version}`);
-  }
-
-  get names(): string[] {
-    return [...this.active];
+    super(FAULT_NAMES, names);
   }
 }

@@ -47,7 +47,7 @@ export class Gateway {
   admit(request: GatewayRequest): Route | Reply {
     const route = this.route(request);
     if (route instanceof Refusal) return this.refuse(route, this.faults.has('5xx-on-unknown-action') ? 500 : undefined);
-    if (this.faults.isDeadVariant(route.version)) return this.refuse(new Refusal('authenticationFailed', `/keys/${route.version}/ is out of order`));
+    if (this.faults.isDead(route.version)) return this.refuse(new Refusal('authenticationFailed', `/keys/${route.version}/ is out of order`));
     const refusal = this.authenticate(request, route.version);
     return refusal ? this.refuse(refusal, this.faults.has('auth-failure-500') ? 500 : undefined) : route;
   }

@@ -30,7 +30,7 @@ export class Kms {
   handle(operation: Operation, keyTag: string, raw: Buffer | undefined): Reply {
     if (this.broken) return this.error(new KmsRefusal('INTERNAL_SERVER_ERROR', 'the service stopped'), raw);
     try {
-      if (this.faults.isDeadOperation(operation)) throw new KmsRefusal('INVALID_REQUEST', `${operation} is out of order`);
+      if (this.faults.isDead(operation)) throw new KmsRefusal('INVALID_REQUEST', `${operation} is out of order`);
       const body = parseBody(raw);
       const key = this.vault.usableKey(keyTag);
       return this.success(this.actions[operation](key, body));

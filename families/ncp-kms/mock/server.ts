@@ -1,39 +1,18 @@
 // Real HTTP on the loopback interface, any free port by default: the gateway admits the request, KMS
 // answers it. Whatever a client sends gets an answer in one of the two documented shapes; only a defect
 // of the mock itself is a 5xx, and it is loud on stderr.
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Gateway } from './gateway.ts';
 import type { Kms, Reply } from './kms.ts';
+import { listenLoopback, type Listening } from '../../../mock-kit/loopback.ts';
 
 /** Bodies above this are read to the end (so the client sees the answer, not a reset) and refused. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface Listening {
-  baseUrl: string;
-  close(): Promise<void>;
-}
 
-export async function listen(gateway: Gateway, kms: Kms, port = 0): Promise<Listening> {
-  const server = createServer((req, res) => receive(gateway, kms, req, res));
-  server.on('clientError', (_err, socket) => answerMalformed(gateway, socket));
-  await bind(server, port);
-  const { port: bound } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${bound}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
-}
-
-function bind(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+export function listen(gateway: Gateway, kms: Kms, port = 0): Promise<Listening> {
+  return listenLoopback((req, res) => receive(gateway, kms, req, res), (socket) => answerMalformed(gateway, socket), port);
 }
 
 function receive(gateway: Gateway, kms: Kms, req: IncomingMessage, res: ServerResponse): void {
