@@ -1,9 +1,11 @@
 // How strict to be where the documents are open (the catalogue's `ambiguity`): lenient by default, strict
 // for the ids the profile lists in expectations.strict. A lenient check that sees the other reading
 // records it as an `observed` annotation instead of failing; a strict one fails its requirement.
-import { test } from '@playwright/test';
-import { ConformanceFailure, type FailureInit } from '../../../harness/oracles/conformance-failure.ts';
+import type { FailureInit } from '../../../harness/oracles/conformance-failure.ts';
+import { pinnedOrObserved } from '../../../harness/oracles/observed.ts';
 import type { Ksig1TargetProfile } from './target.ts';
+
+export { observe } from '../../../harness/oracles/observed.ts';
 
 export class Expectations {
   private readonly strictIds: ReadonlySet<string>;
@@ -19,13 +21,6 @@ export class Expectations {
 
   /** The strict reading of `id` holds; when it does not: a failure of `id` if pinned, else a record. */
   pinned(id: string, holds: boolean, failure: Omit<FailureInit, 'requirements'>): void {
-    if (holds) return;
-    if (this.strict(id)) throw new ConformanceFailure({ ...failure, requirements: [id] });
-    observe(id, `${failure.title}: expected ${failure.expected}; received ${failure.received}`);
+    pinnedOrObserved(this.strict(id), id, holds, failure);
   }
-}
-
-/** What a lenient check saw, for the report and for whoever pins the profile next. */
-export function observe(id: string, what: string): void {
-  test.info().annotations.push({ type: 'observed', description: `${id}: ${what}` });
 }

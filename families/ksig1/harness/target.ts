@@ -1,10 +1,8 @@
 // The target profile of a KSig1 run (spec/target.schema.json): YAML, ${ENV} substitution, the family's
 // schema. The run names it in KSIG1_TARGET, or the global setup starts the embedded mock and points the
 // run at the profile the mock wrote.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { ConfigError } from '../../../harness/config-error.ts';
-import { substituteEnv } from '../../../harness/profile/env-substitution.ts';
+import { loadFamilyTarget, type FamilyTarget } from '../../../harness/profile/family-target.ts';
 import type { ContentMd5Encoding, Credentials, Joining } from '../auth/signer.ts';
 import type { ProtectedRequest } from '../client.ts';
 import { schemaValidator, TARGET_SCHEMA_FILE } from '../spec/catalogue.ts';
@@ -21,28 +19,12 @@ export interface Ksig1TargetProfile {
   expectations?: { strict?: string[] };
 }
 
-export interface Ksig1Target {
-  path: string;
-  profile: Ksig1TargetProfile;
-  /** secret value -> the environment variable it came from */
-  fromEnv: Map<string, string>;
-}
+export type Ksig1Target = FamilyTarget<Ksig1TargetProfile>;
 
 const validate = schemaValidator(TARGET_SCHEMA_FILE);
 
 export function loadKsig1Target(path: string): Ksig1Target {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new ConfigError(`${path}: cannot read the target profile: ${(e as Error).message}`, { cause: e });
-  }
-  const { value, fromEnv } = substituteEnv(raw, process.env, path);
-  if (!validate(value)) {
-    const first = validate.errors?.[0];
-    throw new ConfigError(`${path}: not a KSig1 target profile: ${first?.instancePath || '(top level)'} ${first?.message ?? ''}`);
-  }
-  return { path, profile: value as Ksig1TargetProfile, fromEnv };
+  return loadFamilyTarget<Ksig1TargetProfile>(path, validate, 'a KSig1 target profile');
 }
 
 export function ksig1TargetPath(): string {

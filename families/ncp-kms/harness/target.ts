@@ -2,10 +2,9 @@
 // family's schema. The run names it in NCP_KMS_TARGET, or the global setup starts the embedded mock and
 // points it at the profile the mock wrote.
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { ConfigError } from '../../../harness/config-error.ts';
-import { substituteEnv } from '../../../harness/profile/env-substitution.ts';
+import { loadFamilyTarget, type FamilyTarget } from '../../../harness/profile/family-target.ts';
 import type { SignatureVersion, V1StringToSign } from '../auth/signer.ts';
 import type { RotatedFixture } from '../mock/samples.ts';
 
@@ -44,29 +43,13 @@ export interface NcpTargetProfile {
   };
 }
 
-export interface NcpTarget {
-  path: string;
-  profile: NcpTargetProfile;
-  /** secret value -> the environment variable it came from */
-  fromEnv: Map<string, string>;
-}
+export type NcpTarget = FamilyTarget<NcpTargetProfile>;
 
 const SCHEMA = JSON.parse(readFileSync(new URL('../spec/target.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv2020.default({ allErrors: true }).compile(SCHEMA);
 
 export function loadNcpTarget(path: string): NcpTarget {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new ConfigError(`${path}: cannot read the target profile: ${(e as Error).message}`, { cause: e });
-  }
-  const { value, fromEnv } = substituteEnv(raw, process.env, path);
-  if (!validate(value)) {
-    const first = validate.errors?.[0];
-    throw new ConfigError(`${path}: not a NAVER Cloud KMS target profile: ${first?.instancePath || '(top level)'} ${first?.message ?? ''}`);
-  }
-  return { path, profile: value as NcpTargetProfile, fromEnv };
+  return loadFamilyTarget<NcpTargetProfile>(path, validate, 'a NAVER Cloud KMS target profile');
 }
 
 export function ncpTargetPath(): string {
