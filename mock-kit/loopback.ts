@@ -33,3 +33,19 @@ function bind(server: Server, port: number): Promise<void> {
     server.listen(port, '127.0.0.1', () => resolve());
   });
 }
+
+/** Bodies above this are read to the end (so the client sees the answer, not a reset) and refused. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Reads the whole body, keeping at most MAX_BODY_BYTES; `size` says how much came. A client gone
+ *  mid-body has nobody to answer. */
+export function readBody(req: IncomingMessage, res: ServerResponse, done: (body: Buffer, size: number) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  });
+  req.on('error', () => res.destroy());
+  req.on('end', () => done(Buffer.concat(chunks, Math.min(size, MAX_BODY_BYTES)), size));
+}

@@ -3,7 +3,7 @@
 // that is still served afterwards (KSIG-ROB-GEN-001, KSIG-ROB-ALIVE-001).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
+import { sendRaw } from '../raw-socket.ts';
 import fc from 'fast-check';
 import { ELEMENT_NAMES, HEADERS, SCHEME, signRequest } from '../../families/ksig1/auth/signer.ts';
 import { POST_CONTROL, refusedAs, served, started } from './support.ts';
@@ -40,14 +40,7 @@ test('generated authentication headers are refused or served, never a 5xx', asyn
 });
 
 test('bytes that are not HTTP get a 400 and a closed connection', async () => {
-  const reply = await new Promise<string>((resolve, reject) => {
-    const socket = connect(Number(new URL(mock.baseUrl).port), '127.0.0.1');
-    let text = '';
-    socket.on('data', (chunk) => (text += chunk.toString()));
-    socket.on('end', () => resolve(text));
-    socket.on('error', reject);
-    socket.write('NOT HTTP AT ALL\r\n\r\n');
-  });
+  const reply = await sendRaw(mock.baseUrl, 'NOT HTTP AT ALL\r\n\r\n');
   assert.match(reply, /^HTTP\/1\.1 400 /);
 });
 

@@ -3,7 +3,7 @@
 // written down, so the test still means something where openssl is missing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { opensslHmac, opensslMissing } from '../openssl-hmac.ts';
 import {
   contentMd5, DEFAULT_JOINING, HEADERS, hmacKey, JOINING_CANDIDATES, signature, signedHeaders, signingInput, SigningError, signRequest, stringToSign,
   type ElementValues,
@@ -69,25 +69,12 @@ test('signatures match the written-down vectors', () => {
   assert.equal(signature(VENDOR.secretKey, byHand.reversedSemicolons), VECTORS.reversedSemicolons);
 });
 
-/** printf's %s and openssl's HMAC with the key in hex: no line of the signer's code on this path. */
-function opensslHmac(message: string, keyHex: string): string {
-  const script = 'printf "%s" "$MSG" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$KEY" -binary | base64';
-  return execFileSync('sh', ['-c', script], { env: { ...process.env, MSG: message, KEY: keyHex } }).toString().trim();
-}
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version']);
-    return true;
-  } catch {
-    return 'no openssl on this machine';
-  }
-})();
 
-test('signatures match openssl keyed by the decoded secret', { skip: hasOpenssl === true ? false : hasOpenssl }, () => {
-  assert.equal(`KSig1-HMAC-SHA256 ${opensslHmac(VENDOR.apiKey, VENDOR_KEY_HEX)}`, VENDOR_AUTHORIZATION);
-  for (const [name, text] of Object.entries(byHand)) assert.equal(signature(VENDOR.secretKey, text), opensslHmac(text, VENDOR_KEY_HEX), name);
+test('signatures match openssl keyed by the decoded secret', { skip: opensslMissing }, () => {
+  assert.equal(`KSig1-HMAC-SHA256 ${opensslHmac(VENDOR.apiKey, { hex: VENDOR_KEY_HEX })}`, VENDOR_AUTHORIZATION);
+  for (const [name, text] of Object.entries(byHand)) assert.equal(signature(VENDOR.secretKey, text), opensslHmac(text, { hex: VENDOR_KEY_HEX }), name);
   const otherSecret = Buffer.from('ff00'.repeat(16) + 'aa', 'hex');
-  assert.equal(signature(otherSecret.toString('base64'), byHand.listedLines), opensslHmac(byHand.listedLines, otherSecret.toString('hex')));
+  assert.equal(signature(otherSecret.toString('base64'), byHand.listedLines), opensslHmac(byHand.listedLines, { hex: otherSecret.toString('hex') }));
 });
 
 test('a signed element sends its header, with the signed value; API-Version in the header the options name', () => {

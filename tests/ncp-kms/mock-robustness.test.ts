@@ -2,7 +2,7 @@
 // bytes that are not HTTP, and a valid call that still succeeds afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
+import { sendRaw } from '../raw-socket.ts';
 import fc from 'fast-check';
 import type { Action } from '../../families/ncp-kms/client.ts';
 import { dataOf, isRefusal, random64, started } from './support.ts';
@@ -37,14 +37,7 @@ test('bodies that are not JSON objects are refused as INVALID_REQUEST', async ()
 });
 
 test('bytes that are not HTTP get the gateway\'s 400 and a closed connection', async () => {
-  const reply = await new Promise<string>((resolve, reject) => {
-    const socket = connect(Number(new URL(mock.baseUrl).port), '127.0.0.1');
-    let text = '';
-    socket.on('data', (chunk) => (text += chunk.toString()));
-    socket.on('end', () => resolve(text));
-    socket.on('error', reject);
-    socket.write('NOT HTTP AT ALL\r\n\r\n');
-  });
+  const reply = await sendRaw(mock.baseUrl, 'NOT HTTP AT ALL\r\n\r\n');
   assert.match(reply, /^HTTP\/1\.1 400 /);
   assert.match(reply, /"errorCode":"100"/);
 });

@@ -11,10 +11,8 @@ import type { Faults } from './faults.ts';
 import type { Gate } from './gate.ts';
 import type { Personality } from './personality.ts';
 import type { Applications } from './resource.ts';
-import { listenLoopback, type Listening } from '../../../mock-kit/loopback.ts';
+import { listenLoopback, MAX_BODY_BYTES, readBody, type Listening } from '../../../mock-kit/loopback.ts';
 
-/** Bodies above this are read to the end (so the client sees the answer, not a reset) and refused. */
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 
 
@@ -32,20 +30,13 @@ export function listen(parts: Parts, port = 0): Promise<Listening> {
 }
 
 function receive(parts: Parts, req: IncomingMessage, res: ServerResponse): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  req.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  });
-  req.on('error', () => res.destroy()); // the client went away mid-body: nobody to answer
-  req.on('end', () => {
+  readBody(req, res, (body, size) => {
     const method = req.method ?? '';
     const path = req.url ?? '/';
     let reply: Reply;
     let note: string;
     try {
-      ({ reply, note } = answer(parts, method, path, req, Buffer.concat(chunks, Math.min(size, MAX_BODY_BYTES)), size));
+      ({ reply, note } = answer(parts, method, path, req, body, size));
     } catch (bug) {
       console.error(`ksig1 mock: internal error on ${method} ${path}\n${maskText(String((bug as Error).stack), parts.accounts.secrets())}`);
       ({ reply, note } = { reply: ownError(500, 'INTERNAL_ERROR', 'Internal error of the mock.'), note: 'bug' });

@@ -5,10 +5,8 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import type { Gateway } from './gateway.ts';
 import type { Kms, Reply } from './kms.ts';
-import { listenLoopback, type Listening } from '../../../mock-kit/loopback.ts';
+import { listenLoopback, MAX_BODY_BYTES, readBody, type Listening } from '../../../mock-kit/loopback.ts';
 
-/** Bodies above this are read to the end (so the client sees the answer, not a reset) and refused. */
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 
 export function listen(gateway: Gateway, kms: Kms, port = 0): Promise<Listening> {
@@ -16,20 +14,13 @@ export function listen(gateway: Gateway, kms: Kms, port = 0): Promise<Listening>
 }
 
 function receive(gateway: Gateway, kms: Kms, req: IncomingMessage, res: ServerResponse): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  req.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  });
-  req.on('error', () => res.destroy()); // the client went away mid-body: nobody to answer
-  req.on('end', () => {
+  readBody(req, res, (body, size) => {
     const method = req.method ?? '';
     const target = req.url ?? '/';
     try {
       if (size > MAX_BODY_BYTES) return send(res, gateway.refuse({ error: 'entityTooLarge', details: `the body is over ${MAX_BODY_BYTES} bytes` }));
       const admitted = gateway.admit({ method, target, headers: req.headers });
-      send(res, 'operation' in admitted ? kms.handle(admitted.operation, admitted.keyTag, Buffer.concat(chunks, size)) : admitted);
+      send(res, 'operation' in admitted ? kms.handle(admitted.operation, admitted.keyTag, body) : admitted);
     } catch (bug) {
       console.error(`ncp-kms mock: internal error on ${method} ${target}\n${(bug as Error).stack}`);
       send(res, gateway.refuse({ error: 'endpointError', details: 'internal error of the mock' }));
