@@ -6,13 +6,16 @@ export const REPORT_CSS = `
   --ok:#1a7f37; --ok-bg:#dafbe1; --bad:#cf222e; --bad-bg:#ffebe9; --nc:#8a5a00; --nc-bg:#fff4c2; --na:#6e7781; --na-bg:#eef1f4; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
+/* in-page links land below the sticky filter bar */
+[id] { scroll-margin-top: 56px; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--fg); background: var(--bg); }
 .wrap { max-width: 1240px; margin: 0 auto; padding: 0 20px; }
 header { background: var(--soft); border-bottom: 1px solid var(--line); padding: 14px 0 10px; }
 h1 { font-size: 22px; margin: 0 0 4px; display: flex; align-items: center; gap: 10px; }
-h2 { font-size: 18px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
-h3 { font-size: 15px; margin: 16px 0 6px; }
-h4 { font-size: 14px; margin: 10px 0 4px; }
+h2 { font-size: 20px; margin: 0 0 4px; display: flex; align-items: center; gap: 10px; }
+h3 { font-size: 18px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+h4 { font-size: 15px; margin: 16px 0 6px; }
+h5 { font-size: 14px; margin: 10px 0 4px; }
 a { color: #0969da; text-decoration: none; } a:hover { text-decoration: underline; }
 code, pre { font: 12.5px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { margin: 2px 0; padding: 6px 8px; background: var(--soft); border: 1px solid var(--line); border-radius: 4px; white-space: pre-wrap; word-break: break-word; overflow-wrap: anywhere; max-height: 24em; overflow: auto; }
@@ -23,7 +26,13 @@ pre.cmd { background: #0d1117; color: #e6edf3; border-color: #0d1117; }
 .s-failed { background: var(--bad-bg); color: var(--bad); }
 .s-not-covered, .s-not-certified, .s-skipped { background: var(--nc-bg); color: var(--nc); }
 .s-not-run { background: var(--na-bg); color: var(--na); }
-h1 .chip { font-size: 14px; padding: 2px 12px; }
+h1 .chip, h2 .chip { font-size: 14px; padding: 2px 12px; }
+table.summary { border-collapse: collapse; margin: 8px 0 4px; background: var(--bg); }
+.summary th, .summary td { border: 1px solid var(--line); padding: 4px 10px; text-align: left; vertical-align: top; }
+.summary thead th { color: var(--muted); font-weight: 500; font-size: 12px; }
+.summary .pv { display: inline-block; margin: 1px 10px 1px 0; white-space: nowrap; }
+section.family { margin-top: 32px; }
+.fhead { padding: 10px 14px; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; }
 .errors { margin: 8px 0; padding: 8px; border: 1px solid var(--bad); background: var(--bad-bg); border-radius: 6px; }
 .filters { position: sticky; top: 0; z-index: 5; background: rgba(255,255,255,.96); border-bottom: 1px solid var(--line); padding: 7px 0; }
 .filters .wrap { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; }
@@ -33,7 +42,7 @@ h1 .chip { font-size: 14px; padding: 2px 12px; }
 .filters input[type=search] { min-width: 240px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 12px; }
 .card { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 8px 12px; }
-.card h3 { margin: 2px 0; display: flex; align-items: center; justify-content: space-between; font-size: 16px; }
+.card h4 { margin: 2px 0; display: flex; align-items: center; justify-content: space-between; font-size: 16px; }
 .card.v-certified { border-left-color: var(--ok); } .card.v-failed { border-left-color: var(--bad); } .card.v-not-certified { border-left-color: #d4a72c; }
 .card .what { margin: 0 0 4px; color: var(--muted); font-size: 12.5px; }
 .card table.counts { border-collapse: collapse; margin: 4px 0 6px; font-size: 13px; }
@@ -59,7 +68,7 @@ table.matrix { border-collapse: collapse; min-width: 560px; }
 details.req { border: 1px solid var(--line); border-radius: 6px; margin: 4px 0; }
 details.req > summary { padding: 5px 8px; cursor: pointer; list-style-position: outside; margin-left: 14px; }
 details.req[open] > summary { background: var(--soft); border-bottom: 1px solid var(--line); }
-details.req:target { outline: 2px solid #0969da; }
+details.req:target, .card:target { outline: 2px solid #0969da; }
 .rid { font-weight: 600; } .prof { color: var(--muted); font-size: 12px; } .stmt { margin-left: 2px; }
 .rbody { padding: 6px 12px 10px; }
 dl.meta { display: grid; grid-template-columns: 110px 1fr; gap: 2px 10px; margin: 4px 0 8px; }

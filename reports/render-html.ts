@@ -1,11 +1,22 @@
 // index.html: one self-contained page (inline CSS and JS, no network) that a person can read in a
-// minute: verdict per profile, the operations × versions matrix, what was not covered and why, every
+// minute: the run's verdict and a summary per API family, then one section per family with its
+// verdict per profile, the operations × variants matrix, what was not covered and why, every
 // requirement with its evidence, ambiguity notes and the environment. Every value is escaped (see
 // html.ts) and a Content-Security-Policy lets only this file's own nonce-tagged style and script run.
 import { randomBytes } from 'node:crypto';
 import { familyById, type FamilyData } from '../harness/family.ts';
 import { h, trusted, anchor, type Html } from './html.ts';
-import { LEVELS, type ConformanceModel, type ExchangeSample, type Failure, type ProfileResult, type RequirementResult, type TestRecord } from './model.ts';
+import {
+  LEVELS,
+  type ConformanceModel,
+  type Environment,
+  type ExchangeSample,
+  type Failure,
+  type ProfileResult,
+  type RequirementResult,
+  type TestRecord,
+} from './model.ts';
+import type { RunReport } from './run-report.ts';
 import { REPORT_CSS, REPORT_JS } from './html-assets.ts';
 
 const STATUS_LABEL: Record<string, string> = {
@@ -19,6 +30,12 @@ const STATUS_LABEL: Record<string, string> = {
 };
 
 const cls = (status: string) => status.replace(/ /g, '-');
+
+// Every family's sections share one page, so their ids carry the family id; requirement anchors
+// need no prefix (requirement ids carry the family's).
+const familyAnchor = (m: ConformanceModel) => anchor('family', m.family.id);
+const sectionId = (m: ConformanceModel, part: string) => anchor(m.family.id, part);
+const profileAnchor = (m: ConformanceModel, profile: string) => anchor(`${m.family.id}-profile`, profile);
 
 function chip(status: string): Html {
   return h`<span class="chip s-${cls(status)}">${STATUS_LABEL[status] ?? status}</span>`;
@@ -38,25 +55,50 @@ function ms(n: number): string {
   return `${Math.floor(n / 60_000)} min ${Math.round((n % 60_000) / 1000)} s`;
 }
 
-function header(m: ConformanceModel): Html {
-  const t = m.environment.target;
-  const asked = m.profiles;
-  const certified = asked.filter((p) => p.verdict === 'certified').length;
-  const s = m.summary;
+function pageHeader(report: RunReport): Html {
+  const n = report.families.length;
   return h`<header>
 <div class="wrap">
-<h1>${m.family.title}: conformance report ${chip(m.verdict)}</h1>
-<p class="sub">${t ? h`Target <b>${t.name}</b> <code>${t.baseUrl}</code> · API ${t.apiVersions.join(', ')}${t.embeddedMock ? ' · embedded mock' : ''}${t.mockFaults.length > 0 ? h` · <b class="fault">faults on: ${t.mockFaults.join(', ')}</b>` : ''}` : 'Target unknown'}
- · ${new Date(m.generatedAt).toUTCString()} · <a href="#environment">environment and command</a></p>
-<p class="totals"><b>${certified}/${asked.length}</b> profiles certified · requirements in scope: <b>${s.requirements.passed}</b> passed, <b>${s.requirements.failed}</b> failed, <b>${s.requirements.notCovered}</b> not covered · tests: ${s.tests.passed} passed, ${s.tests.failed} failed, ${s.tests.skipped} skipped${s.tests.notRun > 0 ? `, ${s.tests.notRun} not run` : ''} · ${ms(m.environment.durationMs)}</p>
-${m.environment.errors.length > 0 ? h`<div class="errors"><b>Errors outside tests</b>${m.environment.errors.map((e) => h`<pre>${e}</pre>`)}</div>` : ''}
+<h1>Conformance report ${chip(report.verdict)}</h1>
+<p class="sub">${n} API famil${n === 1 ? 'y' : 'ies'} · ${new Date(report.generatedAt).toUTCString()}</p>
+${n > 0 ? summaryTable(report) : ''}
 </div>
 </header>`;
 }
 
+function summaryTable(report: RunReport): Html {
+  return h`<table class="summary"><thead><tr><th>API family</th><th>target</th><th>verdict</th><th>profiles</th></tr></thead><tbody>
+${report.families.map(
+  (m) => h`<tr><th><a href="#${familyAnchor(m)}">${m.family.title}</a></th><td>${m.environment.target?.name ?? 'unknown'}</td><td>${chip(m.verdict)}</td>
+<td>${m.profiles.map((p) => h`<a class="pv" href="#${profileAnchor(m, p.profile)}">${p.profile} ${chip(p.verdict)}</a>`)}</td></tr>`,
+)}
+</tbody></table>`;
+}
+
+function targetLine(t: Environment['target']): Html | string {
+  if (!t) return 'Target unknown';
+  const faults = t.mockFaults.length > 0 ? h` · <b class="fault">faults on: ${t.mockFaults.join(', ')}</b>` : '';
+  return h`Target <b>${t.name}</b> <code>${t.baseUrl}</code> · variants ${t.variants.join(', ')}${t.embeddedMock ? ' · embedded mock' : ''}${faults}`;
+}
+
+function familyHeader(m: ConformanceModel): Html {
+  const certified = m.profiles.filter((p) => p.verdict === 'certified').length;
+  const { requirements: r, tests: t } = m.summary;
+  const errors = m.environment.errors;
+  return h`<div class="fhead">
+<h2>${m.family.title} ${chip(m.verdict)}</h2>
+<p class="sub">${targetLine(m.environment.target)}
+ · ${new Date(m.generatedAt).toUTCString()} · <a href="#${sectionId(m, 'environment')}">environment and command</a></p>
+<p class="totals"><b>${certified}/${m.profiles.length}</b> profiles certified
+ · requirements in scope: <b>${r.passed}</b> passed, <b>${r.failed}</b> failed, <b>${r.notCovered}</b> not covered
+ · tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${t.notRun > 0 ? `, ${t.notRun} not run` : ''} · ${ms(m.environment.durationMs)}</p>
+${errors.length > 0 ? h`<div class="errors"><b>Errors outside tests</b>${errors.map((e) => h`<pre>${e}</pre>`)}</div>` : ''}
+</div>`;
+}
+
 const MAX_LISTED = 6;
 
-function profileCard(p: ProfileResult, family: FamilyData): Html {
+function profileCard(m: ConformanceModel, p: ProfileResult, family: FamilyData): Html {
   const c = p.counts;
   const num = (n: number, klass: string) => (n === 0 ? h`<td class="zero">–</td>` : h`<td class="${klass}">${n}</td>`);
   const levels = LEVELS.filter((l) => c[l].total > 0).map(
@@ -68,8 +110,8 @@ function profileCard(p: ProfileResult, family: FamilyData): Html {
   );
   const none = p.counts.MUST.total === 0 ? h`<li>${p.reasons.at(-1) ?? ''}</li>` : '';
   const warnings = p.warnings.length > 0 ? h`<details class="warnings"><summary>${p.warnings.length} SHOULD/MAY warning${p.warnings.length > 1 ? 's' : ''}</summary><ul>${p.warnings.map((w) => h`<li>${linkIds(w, family.idPrefix)}</li>`)}</ul></details>` : '';
-  return h`<article class="card v-${cls(p.verdict)}" data-card="${p.profile}">
-<h3>${p.profile} ${chip(p.verdict)}</h3>
+  return h`<article class="card v-${cls(p.verdict)}" id="${profileAnchor(m, p.profile)}" data-card="${p.profile}">
+<h4>${p.profile} ${chip(p.verdict)}</h4>
 <p class="what">${family.profiles[p.profile]?.description ?? ''}</p>
 <table class="counts"><tr><td></td><th>passed</th><th>failed</th><th>not covered</th></tr>${levels}</table>
 ${failed || notCovered.length > 0 || none ? h`<ul class="reasons">${failed}${notCovered}${none}</ul>` : ''}
@@ -89,11 +131,12 @@ function linkIds(text: string, idPrefix: string): Html[] {
   return parts;
 }
 
-function filters(m: ConformanceModel): Html {
+function filters(report: RunReport): Html {
+  const profiles = [...new Set(report.families.flatMap((m) => m.scope.profiles))];
   return h`<nav class="filters" aria-label="filters"><div class="wrap">
 <span class="flabel">Show</span>
 ${(['failed', 'not covered', 'passed'] as const).map((s) => h`<label class="fchip s-${cls(s)}"><input type="checkbox" name="status" value="${s}" checked> ${s}</label>`)}
-<label>profile <select id="f-profile"><option value="">all</option>${m.scope.profiles.map((p) => h`<option value="${p}">${p}</option>`)}</select></label>
+<label>profile <select id="f-profile"><option value="">all</option>${profiles.map((p) => h`<option value="${p}">${p}</option>`)}</select></label>
 <label>level <select id="f-level"><option value="">all</option>${LEVELS.map((l) => h`<option value="${l}">${l}</option>`)}</select></label>
 <input type="search" id="f-text" placeholder="search id, statement, test…" aria-label="search">
 <span id="f-count" class="muted"></span>
@@ -102,18 +145,19 @@ ${(['failed', 'not covered', 'passed'] as const).map((s) => h`<label class="fchi
 
 function matrix(m: ConformanceModel): Html {
   const label: Record<string, string> = { passed: 'pass', failed: 'fail', 'not covered': 'not covered', 'not asked': 'not asked', absent: '—' };
-  return h`<section id="matrix"><h2>Operations × API versions</h2>
-<p class="muted">Per logical operation and version: the tests whose exchanges called it for one of their requirements. Hover a cell for its requirements.</p>
+  return h`<section id="${sectionId(m, 'matrix')}"><h3>Operations × variants</h3>
+<p class="muted">Per logical operation and variant: the tests whose exchanges called it for one of their requirements. Hover a cell for its requirements.</p>
 <table class="matrix"><thead><tr><th>operation</th>${m.matrix.versions.map((v) => h`<th>${v}</th>`)}</tr></thead><tbody>
 ${m.matrix.rows.map(
   (r) => h`<tr><th><code>${r.operation}</code></th>${r.cells.map((c) => {
     const count = c.status === 'passed' || c.status === 'failed' ? h`<small>${c.passed} passed${c.failed > 0 ? `, ${c.failed} failed` : ''}</small>` : '';
-    const title = c.requirements.length > 0 ? c.requirements.join(' ') : c.status === 'absent' ? 'not in this API version' : c.status;
+    const title = c.requirements.length > 0 ? c.requirements.join(' ') : c.status === 'absent' ? 'not in this variant' : c.status;
     return h`<td class="c-${cls(c.status)}" data-cell="${r.operation} ${c.version}" title="${title}"><span>${label[c.status]}</span>${count}</td>`;
   })}</tr>`,
 )}
 </tbody></table>
-<p class="legend"><span class="c-passed">pass</span> every test that ran passed · <span class="c-failed">fail</span> a test failed · <span class="c-not-covered">not covered</span> no test ran · <span class="c-not-asked">not asked</span> version not in scope · — the version has no such operation</p>
+<p class="legend"><span class="c-passed">pass</span> every test that ran passed · <span class="c-failed">fail</span> a test failed
+ · <span class="c-not-covered">not covered</span> no test ran · <span class="c-not-asked">not asked</span> variant not in scope · — the variant has no such operation</p>
 </section>`;
 }
 
@@ -123,10 +167,11 @@ function notCoveredSection(m: ConformanceModel): Html {
     for (const reason of r.reasons.length > 0 ? r.reasons : ['unknown']) groups.set(reason, [...(groups.get(reason) ?? []), r]);
   }
   const sorted = [...groups].sort((a, b) => b[1].length - a[1].length);
-  return h`<section id="not-covered"><h2>Not covered, and why <small class="muted">${m.summary.requirements.notCovered} requirement${m.summary.requirements.notCovered === 1 ? '' : 's'}</small></h2>
+  const n = m.summary.requirements.notCovered;
+  return h`<section id="${sectionId(m, 'not-covered')}"><h3>Not covered, and why <small class="muted">${n} requirement${n === 1 ? '' : 's'}</small></h3>
 ${sorted.length === 0 ? h`<p>Every requirement in scope ran.</p>` : ''}
 ${sorted.map(
-  ([reason, reqs]) => h`<div class="group"><h4>${reason} <small class="muted">(${reqs.length})</small></h4><ul>${reqs.map(
+  ([reason, reqs]) => h`<div class="group"><h5>${reason} <small class="muted">(${reqs.length})</small></h5><ul>${reqs.map(
     (r) => h`<li data-status="not covered" data-profile="${r.profile}" data-level="${r.level}">${reqLink(r.id)} <span class="lv lv-${r.level}">${r.level}</span> <span class="muted">${r.profile}</span> ${r.statement}</li>`,
   )}</ul></div>`,
 )}
@@ -215,20 +260,27 @@ function requirementsSection(m: ConformanceModel): Html {
     if (rows.length === 0) return '';
     const n = (s: string) => rows.filter((r) => r.status === s).length;
     const note = level === 'MUST' ? 'decide certification' : level === 'SHOULD' ? 'a failure is a warning, never a verdict change' : 'optional behaviour: reported, never required';
-    return h`<div class="level" data-level-block="${level}"><h3>${level} <small class="muted">${rows.length} — ${n('passed')} passed, ${n('failed')} failed, ${n('not covered')} not covered · ${note}</small></h3>
+    const counts = `${rows.length} — ${n('passed')} passed, ${n('failed')} failed, ${n('not covered')} not covered · ${note}`;
+    return h`<div class="level" data-level-block="${level}"><h4>${level} <small class="muted">${counts}</small></h4>
 ${rows.map((r) => requirementRow(r, tests, m.environment.command))}
 <p class="none muted" hidden>No ${level} requirement matches the filters.</p></div>`;
   });
-  return h`<section id="requirements"><h2>Requirements</h2>
+  const notAsked = outOfScope.map((r) => {
+    const where = `${r.profile}${r.versions ? ` · ${r.versions.join(', ')}` : ''}`;
+    return h`<li><code>${r.id}</code> <span class="lv lv-${r.level}">${r.level}</span> <span class="muted">${where}</span> ${r.statement}</li>`;
+  });
+  const n = outOfScope.length;
+  const summary = `${n} requirement${n === 1 ? '' : 's'} not asked for in this run (other profiles or variants)`;
+  return h`<section id="${sectionId(m, 'requirements')}"><h3>Requirements</h3>
 ${blocks}
-${outOfScope.length > 0 ? h`<details class="oos"><summary>${outOfScope.length} requirement${outOfScope.length === 1 ? '' : 's'} not asked for in this run (other profiles or API versions)</summary><ul>${outOfScope.map((r) => h`<li><code>${r.id}</code> <span class="lv lv-${r.level}">${r.level}</span> <span class="muted">${r.profile}${r.versions ? ` · ${r.versions.join(', ')}` : ''}</span> ${r.statement}</li>`)}</ul></details>` : ''}
+${n > 0 ? h`<details class="oos"><summary>${summary}</summary><ul>${notAsked}</ul></details>` : ''}
 </section>`;
 }
 
 function ambiguities(m: ConformanceModel): Html {
   const list = m.requirements.filter((r) => r.inScope && r.ambiguity);
   if (list.length === 0) return h``;
-  return h`<section id="ambiguities"><h2>Ambiguity notes <small class="muted">${list.length}</small></h2>
+  return h`<section id="${sectionId(m, 'ambiguities')}"><h3>Ambiguity notes <small class="muted">${list.length}</small></h3>
 <p class="muted">Where the documents are unclear or silent the default check is lenient; a target profile's <code>expectations</code> can make it strict.</p>
 <details><summary>Show the ${list.length} notes</summary><dl class="amb-list">${list.map((r) => h`<dt>${reqLink(r.id)} ${chip(r.status)}</dt><dd>${r.ambiguity}</dd>`)}</dl></details>
 </section>`;
@@ -239,11 +291,13 @@ function environment(m: ConformanceModel): Html {
   const t = e.target;
   const rows: [string, Html | string][] = [];
   if (t) {
-    rows.push(['target', h`${t.name}${t.embeddedMock ? ' (embedded mock)' : ''}`], ['base URL', t.baseUrl], ['API versions', t.apiVersions.join(', ')], ['appkey', t.appkey], ['profile', t.profilePath]);
+    rows.push(['target', h`${t.name}${t.embeddedMock ? ' (embedded mock)' : ''}`], ['base URL', t.baseUrl], ['variants', t.variants.join(', ')]);
+    if (t.credential !== undefined) rows.push(['credential', t.credential]);
+    rows.push(['profile', t.profilePath]);
     if (t.mockFaults.length > 0) rows.push(['mock faults', t.mockFaults.join(', ')]);
   }
   rows.push(
-    ['asked', `profiles ${m.scope.profiles.join(', ')} · API versions ${m.scope.versions.join(', ')}${m.scope.grep ? ` · grep ${m.scope.grep}` : ''}`],
+    ['asked', `profiles ${m.scope.profiles.join(', ')} · variants ${m.scope.versions.join(', ')}${m.scope.grep ? ` · grep ${m.scope.grep}` : ''}`],
     ['harness', `${e.harness.name} ${e.harness.version} · Playwright ${e.playwright} · Node ${e.node}`],
     ['spec sha256', h`<code>${e.specSha256}</code>`],
     ['catalogue sha256', h`<code>${e.catalogueSha256}</code>`],
@@ -251,15 +305,31 @@ function environment(m: ConformanceModel): Html {
     ['started', `${e.startedAt} · ${ms(e.durationMs)} · ${e.workers} worker${e.workers === 1 ? '' : 's'}`],
   );
   if (m.scope.shards.length > 0) rows.push(['shards', m.scope.shards.join(', ')]);
-  return h`<section id="environment"><h2>Environment</h2>
+  return h`<section id="${sectionId(m, 'environment')}"><h3>Environment</h3>
 <table class="env">${rows.map(([k, v]) => h`<tr><th>${k}</th><td>${v}</td></tr>`)}</table>
 <div class="ev"><div class="evl">Reproduce this run</div><pre class="cmd">${e.command}</pre></div>
 </section>`;
 }
 
-export function renderHtml(m: ConformanceModel, nonce = randomBytes(16).toString('base64')): string {
-  const target = m.environment.target?.name ?? 'unknown target';
+function familySection(m: ConformanceModel): Html {
+  const family = familyById(m.family.id);
+  return h`<section class="family" id="${familyAnchor(m)}">
+${familyHeader(m)}
+<section id="${sectionId(m, 'verdicts')}"><h3>Certification per profile</h3>
+<p class="muted">Certified when every MUST of the profile ran and passed; failed when a MUST failed; not certified when a MUST could not run.</p>
+<div class="cards">${m.profiles.map((p) => profileCard(m, p, family))}</div>
+</section>
+${matrix(m)}
+${notCoveredSection(m)}
+${requirementsSection(m)}
+${ambiguities(m)}
+${environment(m)}
+</section>`;
+}
+
+export function renderHtml(report: RunReport, nonce = randomBytes(16).toString('base64')): string {
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const harness = report.families[0]?.environment.harness;
   const page = h`<!doctype html>
 <html lang="en">
 <head>
@@ -267,24 +337,17 @@ export function renderHtml(m: ConformanceModel, nonce = randomBytes(16).toString
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
-<title>${m.family.id} conformance: ${target} — ${m.verdict}</title>
+<title>Conformance: ${report.families.map((m) => m.family.id).join(', ')} — ${report.verdict}</title>
 <style nonce="${nonce}">${trusted(REPORT_CSS)}</style>
 </head>
 <body>
-${header(m)}
-${filters(m)}
+${pageHeader(report)}
+${filters(report)}
 <main class="wrap">
-<section id="verdicts"><h2>Certification per profile</h2>
-<p class="muted">Certified when every MUST of the profile ran and passed; failed when a MUST failed; not certified when a MUST could not run.</p>
-<div class="cards">${m.profiles.map((p) => profileCard(p, familyById(m.family.id)))}</div>
-</section>
-${matrix(m)}
-${notCoveredSection(m)}
-${requirementsSection(m)}
-${ambiguities(m)}
-${environment(m)}
+${report.families.length > 0 ? report.families.map(familySection) : h`<p>No API family ran.</p>`}
 </main>
-<footer class="wrap muted small">${m.environment.harness.name} ${m.environment.harness.version} · conformance.json (schemaVersion ${m.schemaVersion}) and junit.xml sit beside this file</footer>
+<footer class="wrap muted small">${harness ? `${harness.name} ${harness.version} · ` : ''}conformance.json (schemaVersion ${report.schemaVersion})
+and junit.xml sit beside this file</footer>
 <script nonce="${nonce}">${trusted(REPORT_JS)}</script>
 </body>
 </html>

@@ -1,12 +1,12 @@
-// conformance.json: the model as it is, shaped by reports/conformance.schema.json (schemaVersion 1).
-import type { ConformanceModel } from './model.ts';
+// conformance.json: the run report as it is, shaped by reports/conformance.schema.json (schemaVersion 2).
+import { SCHEMA_VERSION, type RunReport } from './run-report.ts';
 
-export function renderJson(model: ConformanceModel): string {
-  return `${JSON.stringify(model, null, 1)}\n`;
+export function renderJson(report: RunReport): string {
+  return `${JSON.stringify(report, null, 1)}\n`;
 }
 
 /** Reads a conformance.json back (for merging shards); refuses another schema version. */
-export function parseModelJson(text: string, source: string): ConformanceModel {
+export function parseReportJson(text: string, source: string): RunReport {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -14,6 +14,6 @@ export function parseModelJson(text: string, source: string): ConformanceModel {
     throw new Error(`${source}: not JSON (${(e as Error).message})`, { cause: e });
   }
   const v = (doc as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (v !== 1) throw new Error(`${source}: schemaVersion ${String(v)} is not 1`);
-  return doc as ConformanceModel;
+  if (v !== SCHEMA_VERSION) throw new Error(`${source}: schemaVersion ${String(v)} is not ${SCHEMA_VERSION}`);
+  return doc as RunReport;
 }

@@ -1,6 +1,7 @@
-// junit.xml for CI systems: one testsuite per spec file, one testcase per test, the requirement ids
-// (and seed, signature scheme, ...) as <property>s, failures with their masked evidence.
+// junit.xml for CI systems: one testsuite per family and spec file, one testcase per test, the
+// requirement ids (and seed, signature scheme, ...) as <property>s, failures with their masked evidence.
 import type { ConformanceModel, TestRecord } from './model.ts';
+import type { RunReport } from './run-report.ts';
 
 // Characters XML 1.0 cannot carry at all (a target's response may contain them).
 // eslint-disable-next-line no-control-regex
@@ -39,26 +40,37 @@ function testcase(t: TestRecord): string {
   return lines.join('\n');
 }
 
-export function renderJunit(model: ConformanceModel): string {
+const count = (ts: TestRecord[]) => ({
+  tests: ts.length,
+  failures: ts.filter((t) => t.status === 'failed').length,
+  skipped: ts.filter((t) => t.status === 'skipped' || t.status === 'not run').length,
+  time: seconds(ts.reduce((s, t) => s + t.durationMs, 0)),
+});
+
+function testsuites(model: ConformanceModel): string[] {
   const byFile = new Map<string, TestRecord[]>();
   for (const t of model.tests) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
-  const count = (ts: TestRecord[]) => ({
-    tests: ts.length,
-    failures: ts.filter((t) => t.status === 'failed').length,
-    skipped: ts.filter((t) => t.status === 'skipped' || t.status === 'not run').length,
-    time: seconds(ts.reduce((s, t) => s + t.durationMs, 0)),
-  });
-  const all = count(model.tests);
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="skm-conformance" tests="${all.tests}" failures="${all.failures}" skipped="${all.skipped}" errors="0" time="${seconds(model.environment.durationMs)}">`,
-  ];
-  for (const [file, tests] of byFile) {
+  return [...byFile].flatMap(([file, tests]) => {
     const c = count(tests);
-    out.push(`  <testsuite name="${xmlEscape(file)}" tests="${c.tests}" failures="${c.failures}" skipped="${c.skipped}" errors="0" time="${c.time}" timestamp="${xmlEscape(model.environment.startedAt)}">`);
-    for (const t of tests) out.push(testcase(t));
-    out.push('  </testsuite>');
-  }
-  out.push('</testsuites>', '');
-  return out.join('\n');
+    const name = xmlEscape(`${model.family.id}: ${file}`);
+    const timestamp = xmlEscape(model.environment.startedAt);
+    return [
+      `  <testsuite name="${name}" tests="${c.tests}" failures="${c.failures}" skipped="${c.skipped}" errors="0" time="${c.time}" timestamp="${timestamp}">`,
+      ...tests.map(testcase),
+      '  </testsuite>',
+    ];
+  });
+}
+
+export function renderJunit(report: RunReport): string {
+  const all = count(report.families.flatMap((m) => m.tests));
+  // The run's wall time when its families ran one after another (a report records no run-wide duration).
+  const time = seconds(report.families.reduce((s, m) => s + m.environment.durationMs, 0));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="kms-conformance" tests="${all.tests}" failures="${all.failures}" skipped="${all.skipped}" errors="0" time="${time}">`,
+    ...report.families.flatMap(testsuites),
+    '</testsuites>',
+    '',
+  ].join('\n');
 }

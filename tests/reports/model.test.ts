@@ -1,7 +1,9 @@
-// buildConformanceModel: requirement statuses, verdicts per profile, the matrix, API-version scope.
+// buildConformanceModel: requirement statuses, verdicts per profile, the matrix, API-version scope;
+// buildRunReport: the run's verdict over its families.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildConformanceModel, verdictLines, type TestRecord, type Environment, type Scope, type OperationInfo } from '../../reports/model.ts';
+import { buildRunReport, familyModel } from '../../reports/run-report.ts';
 import type { Requirement } from '../../generated/skm/requirements.ts';
 
 const req = (id: string, level: Requirement['level'], profile: Requirement['profile'], operations: string[], versions?: string[]): Requirement =>
@@ -166,4 +168,20 @@ test('a failure that names no requirement fails every requirement of its test', 
   const m = build([t('both', ['R-CORE-1', 'R-CORE-3'], 'failed', [], { failure: { message: 'm', title: 'Call refused' } }), t('enc', ['R-CORE-2'], 'passed')]);
   assert.equal(status(m, 'R-CORE-1'), 'failed');
   assert.equal(status(m, 'R-CORE-3'), 'failed');
+});
+
+test('a run is certified only when every family is; otherwise it takes the worst family verdict', () => {
+  const core: Scope = { ...allScope, profiles: ['core'] };
+  const certified = build([t('secret', ['R-CORE-1'], 'passed'), t('enc', ['R-CORE-2'], 'passed')], core);
+  const notCertified = build([t('enc', ['R-CORE-2'], 'passed')], core);
+  const failed = build([t('secret', ['R-CORE-1'], 'failed', [], { failure: { message: 'm', title: 'x' } }), t('enc', ['R-CORE-2'], 'passed')], core);
+  const at = new Date(0).toISOString();
+  assert.equal(buildRunReport([certified, certified], at).verdict, 'certified');
+  assert.equal(buildRunReport([certified, notCertified], at).verdict, 'not certified');
+  assert.equal(buildRunReport([notCertified, failed, certified], at).verdict, 'failed');
+  assert.equal(buildRunReport([], at).verdict, 'not certified', 'a run in which no family ran certifies nothing');
+  const report = buildRunReport([certified], at);
+  assert.equal(report.schemaVersion, 2);
+  assert.equal(familyModel(report, 'skm'), certified);
+  assert.equal(familyModel(report, 'ncp-kms'), undefined);
 });
