@@ -11,10 +11,13 @@ export default tseslint.config(
     },
   },
   {
-    // A suite asserts a refusal only through harness/refusal-check.ts, which runs the positive control first.
-    files: ['suites/**/*.ts'],
+    // A suite asserts a refusal only through its family's refusal check, which runs the positive control first.
+    files: ['families/*/suites/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/oracles/refusal.ts'], message: 'assert refusals through harness/refusal-check.ts (control first)' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/oracles/refusal.ts', '**/refusal-oracles.ts'], message: 'assert refusals through the refusal check (control first)' }] },
+      ],
     },
   },
 );

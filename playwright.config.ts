@@ -1,7 +1,11 @@
-// The conformance run: every suite under suites/, against SKM_TARGET or the embedded mock.
+// The conformance run: one Playwright project per registered family (families/registry.ts), its suites
+// in families/<id>/suites/, against <PREFIX>_TARGET or the family's embedded mock (harness/global-setup.ts).
+// `--project <id>` runs one family; the CLI also sets CONFORMANCE_FAMILIES so that only its setup runs.
 import { defineConfig } from '@playwright/test';
 import { positiveInt } from './cli/args.ts';
 import { ConfigError, CONFIG_ERROR_EXIT } from './harness/config-error.ts';
+import { FAMILY_IDS } from './families/registry.ts';
+import { suitesDir } from './harness/family-plugin.ts';
 
 /** SKM_WORKERS, checked here: Playwright waits forever for NaN workers. */
 function workers(): number {
@@ -9,13 +13,13 @@ function workers(): number {
     return positiveInt(process.env.SKM_WORKERS || undefined, 'SKM_WORKERS') ?? 2;
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    console.error(`skm-conformance: ${e.message}`);
+    console.error(`kms-conformance: ${e.message}`);
     process.exit(CONFIG_ERROR_EXIT);
   }
 }
 
 export default defineConfig({
-  testDir: 'suites',
+  projects: FAMILY_IDS.map((id) => ({ name: id, testDir: suitesDir(id) })),
   outputDir: 'out/test-results',
   // A passing test leaves nothing behind, not even an empty folder per test.
   preserveOutput: 'failures-only',

@@ -1,5 +1,5 @@
 // `npm run bench:failing`: how much longer a conformance run takes against a target that fails most
-// tests than against a clean one. Both are the embedded mock through `skm-conformance run --versions
+// tests than against a clean one. Both are the embedded mock through `kms-conformance run --versions
 // v1.0` with the same seed; the failing one has FAULTS switched on. Runs go clean, failing, failing,
 // clean, so load from whatever else shares the machine falls on both sides alike.
 // Goal: failing / clean at most 2. Playwright discards a worker after each failed test and a new one
@@ -9,15 +9,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseModelJson } from '../reports/render-json.ts';
+import { parseReportJson } from '../reports/render-json.ts';
 
 // Every refusal answered as a success and every keyVersion a string: most tests fail, at a check
 // rather than at their positive control (a failed control would end the test as skipped instead).
 const FAULTS = 'error-as-success,keyversion-string';
-const ARGS = ['run', '--versions', 'v1.0', '--seed', '1'];
+const ARGS = ['run', '--family', 'skm', '--versions', 'v1.0', '--seed', '1'];
 const ORDER = ['clean', 'failing', 'failing', 'clean'] as const;
 const GOAL = 2;
-const CLI = fileURLToPath(new URL('../cli/skm-conformance.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../cli/kms-conformance.js', import.meta.url));
 
 type Kind = (typeof ORDER)[number];
 
@@ -46,9 +46,10 @@ async function measure(kind: Kind, out: string): Promise<Run> {
   });
   const seconds = (performance.now() - t0) / 1000;
   // 0 or 1 is a verdict; anything else means the run itself broke.
-  if (code > 1) throw new Error(`the ${kind} run exited with ${code}; run \`npx skm-conformance ${ARGS.join(' ')}\` to see why`);
+  if (code > 1) throw new Error(`the ${kind} run exited with ${code}; run \`npx kms-conformance ${ARGS.join(' ')}\` to see why`);
   const json = join(out, 'conformance.json');
-  const { passed, failed, skipped } = parseModelJson(readFileSync(json, 'utf8'), json).summary.tests;
+  const [skm] = parseReportJson(readFileSync(json, 'utf8'), json).families;
+  const { passed, failed, skipped } = skm.summary.tests;
   return { kind, seconds, passed, failed, skipped };
 }
 
@@ -59,7 +60,7 @@ function total(runs: Run[], kind: Kind): number {
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'skm-bench-failing-'));
   try {
-    console.log(`skm-conformance ${ARGS.join(' ')}, clean mock and mock with SKM_MOCK_FAULTS=${FAULTS}\n`);
+    console.log(`kms-conformance ${ARGS.join(' ')}, clean mock and mock with SKM_MOCK_FAULTS=${FAULTS}\n`);
     console.log('run        seconds   passed   failed   skipped');
     const runs: Run[] = [];
     for (const [i, kind] of ORDER.entries()) {

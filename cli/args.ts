@@ -11,7 +11,7 @@ export function parse<O extends Options>(command: string, args: string[], option
     return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: positionals });
   } catch (e) {
     const message = (e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
-    throw new ConfigError(`${command}: ${message} (see skm-conformance ${command} --help)`);
+    throw new ConfigError(`${command}: ${message} (see kms-conformance ${command} --help)`);
   }
 }
 

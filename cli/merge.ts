@@ -1,4 +1,4 @@
-// `skm-conformance merge`: the report of a sharded run from its shards' folders: the conformance
+// `kms-conformance merge`: the report of a sharded run from its shards' folders: the conformance
 // models merged (same verdicts as an unsharded run), and Playwright's blob reports merged into one
 // Playwright HTML report when the shards kept them.
 import { spawnSync } from 'node:child_process';
@@ -6,16 +6,16 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../harness/config-error.ts';
-import { mergeModels, missingShards, MergeError } from '../reports/merge.ts';
-import { verdictLines } from '../reports/model.ts';
-import { parseModelJson } from '../reports/render-json.ts';
+import { mergeReports, missingShards, MergeError } from '../reports/merge.ts';
+import { reportLines } from '../reports/verdict-lines.ts';
+import { parseReportJson } from '../reports/render-json.ts';
 import { REPORT_FILES, writeReport } from '../reports/write-report.ts';
 import { outputFolder, parse } from './args.ts';
 import { PLAYWRIGHT_CLI } from './paths.ts';
 
-export const MERGE_HELP = `Usage: skm-conformance merge [--out DIR] SHARD_DIR...
+export const MERGE_HELP = `Usage: kms-conformance merge [--out DIR] SHARD_DIR...
 
-Merges the output folders of a sharded run (skm-conformance run --shard K/N) into one report with the
+Merges the output folders of a sharded run (kms-conformance run --shard K/N) into one report with the
 same verdicts as an unsharded run: index.html, conformance.json, junit.xml, and Playwright's HTML
 report from the shards' blob reports.
 
@@ -23,7 +23,7 @@ Options:
   --out DIR     output folder (default out/report)
   -h, --help    this text
 
-Exit code: 0 certified for every profile asked, 1 not, 2 usage error (missing or mismatched shards).`;
+Exit code: 0 certified for every family and profile asked, 1 not, 2 usage error (missing or mismatched shards).`;
 
 function modelPath(p: string): string {
   const abs = resolve(p);
@@ -53,9 +53,9 @@ export function merge(argv: string[]): number {
     console.log(MERGE_HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new ConfigError('merge: name the shard folders to merge (see skm-conformance merge --help)');
+  if (positionals.length === 0) throw new ConfigError('merge: name the shard folders to merge (see kms-conformance merge --help)');
   const out = outputFolder(resolve(values.out ?? 'out/report'), 'merge: --out');
-  const models = positionals.map((p) => {
+  const reports = positionals.map((p) => {
     const path = modelPath(p);
     let text: string;
     try {
@@ -64,26 +64,25 @@ export function merge(argv: string[]): number {
       throw new ConfigError(`merge: ${path} cannot be read (is ${p} a shard's output folder?)`);
     }
     try {
-      return { model: parseModelJson(text, path), source: p };
+      return { report: parseReportJson(text, path), source: p };
     } catch (e) {
       throw new ConfigError(`merge: ${(e as Error).message}`, { cause: e });
     }
   });
-  let model;
+  let report;
   try {
-    model = mergeModels(models);
+    report = mergeReports(reports);
   } catch (e) {
     if (e instanceof MergeError) throw new ConfigError(`merge: ${e.message}`, { cause: e });
     throw e;
   }
-  const missing = missingShards(model);
+  const missing = missingShards(report);
   if (missing.length > 0) throw new ConfigError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing; the report would not be the whole run`);
-  const html = writeReport(model, out);
+  const html = writeReport(report, out);
   const dirs = positionals.map((p) => resolve(p)).filter((p) => existsSync(p) && statSync(p).isDirectory());
   const playwright = dirs.length === positionals.length && mergeBlobs(dirs, out);
-  console.log('Certification:');
-  for (const line of verdictLines(model)) console.log(`  ${line}`);
+  for (const line of reportLines(report)) console.log(line);
   if (playwright) console.log(`Playwright report: ${join(out, 'playwright-report', 'index.html')}`);
   console.log(`Conformance report: ${html}`);
-  return model.verdict === 'certified' ? 0 : 1;
+  return report.verdict === 'certified' ? 0 : 1;
 }

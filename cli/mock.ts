@@ -1,14 +1,14 @@
-// `skm-conformance mock`: the embedded mock as a stand-alone service; prints its target profile's
+// `kms-conformance mock`: the embedded mock as a stand-alone service; prints its target profile's
 // path and stays up until Ctrl-C. It takes the options of `npm run mock` (mock/options.ts).
 import { ConfigError } from '../harness/config-error.ts';
 import { startMock, type RunningMock } from '../mock/index.ts';
 import { listing, MOCK_OPTIONS_USAGE, MockOptionError, parseMockArgs, type MockCommand } from '../mock/options.ts';
 
-export const MOCK_HELP = `Usage: skm-conformance mock [options]
+export const MOCK_HELP = `Usage: kms-conformance mock [options]
 
 Starts the reference mock SKM service (every endpoint of v1.0, v1.1 and v1.2) and prints the path of
 the target profile it wrote for itself; it stays up until Ctrl-C.
-  skm-conformance run --target <that path>     tests it
+  kms-conformance run --target <that path>     tests it
 
 ${MOCK_OPTIONS_USAGE}`;
 
@@ -47,8 +47,8 @@ export async function mock(argv: string[], signals: NodeJS.Process = process): P
   return 0;
 }
 
-/** One line and exit code 2 (skm-conformance.ts), never a stack trace. */
+/** One line and exit code 2 (kms-conformance.ts), never a stack trace. */
 function configError(e: unknown): ConfigError {
-  const hint = e instanceof MockOptionError ? ' (see skm-conformance mock --help)' : '';
+  const hint = e instanceof MockOptionError ? ' (see kms-conformance mock --help)' : '';
   return new ConfigError(`mock: ${(e as Error).message.split('\n')[0]}${hint}`, { cause: e });
 }

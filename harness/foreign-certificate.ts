@@ -16,7 +16,7 @@ export function foreignCertificate(): ClientCertificate {
   const now = Date.now();
   cert.validity.notBefore = new Date(now - 3_600_000);
   cert.validity.notAfter = new Date(now + 86_400_000);
-  const name = [{ name: 'commonName', value: 'skm-conformance foreign client' }];
+  const name = [{ name: 'commonName', value: 'kms-conformance foreign client' }];
   cert.setSubject(name);
   cert.setIssuer(name);
   cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());

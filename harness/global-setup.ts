@@ -1,48 +1,30 @@
-// Runs once before the suites: without SKM_TARGET it starts the embedded mock (faults, error transport
-// and personality from SKM_MOCK_FAULTS, SKM_MOCK_ERROR_TRANSPORT, SKM_MOCK_PERSONALITY) and points the
-// run at the profile it writes; with one it checks the profile and that the target answers, so a bad
-// profile or an unreachable target is one line and exit code 2, not a timeout per test.
-import type { FullConfig } from '@playwright/test';
-import { loadTarget } from './profile/load-target.ts';
-import { TARGET_ENV } from './target-env.ts';
+// Runs once before the suites: each family asked for (CONFORMANCE_FAMILIES, default every registered
+// family) starts its embedded mock or checks its target (families/<id>/plugin.ts). What they started is
+// stopped at the end, in reverse order.
+import { FAMILY_IDS } from '../families/registry.ts';
+import { loadPlugin } from './family-plugin.ts';
+import { familiesAsked } from './families-asked.ts';
 import { ConfigError, CONFIG_ERROR_EXIT } from './config-error.ts';
-import { probeTarget } from './probe-target.ts';
-import { shareBreaker } from './http/breaker.ts';
 
-export default async function globalSetup(_config: FullConfig): Promise<(() => Promise<void>) | undefined> {
-  process.env.SKM_SEED ??= String(Date.now() % 2 ** 31);
-  let stop: (() => Promise<void>) | undefined;
+function asked(): string[] {
   try {
-    if (!process.env[TARGET_ENV]) {
-      const { startMock } = await import('../mock/index.ts');
-      const { MockOptionError, mockOptionsFromEnv } = await import('../mock/options.ts');
-      // The mutation tests start the embedded mock with a fault, an error transport or a personality through these.
-      let options;
-      try {
-        options = mockOptionsFromEnv(process.env);
-      } catch (e) {
-        throw e instanceof MockOptionError ? new ConfigError(e.message, { cause: e }) : e;
-      }
-      const mock = await startMock({ quiet: true, ...options });
-      process.env[TARGET_ENV] = mock.profilePath;
-      stop = () => mock.close();
-      console.log(`embedded mock at ${mock.baseUrl}, profile ${mock.profilePath}`);
-    }
-    const target = loadTarget(process.env[TARGET_ENV]!);
-    await probeTarget(target);
-    console.log(`target ${target.profile.name ?? target.profile.baseUrl} (${target.profile.apiVersions.join(', ')}), fast-check seed ${process.env.SKM_SEED}`);
-    // The workers count requests that ran out of time in one file (harness/http/breaker.ts).
-    const mockStop = stop;
-    const removeBreaker = shareBreaker();
-    stop = async () => {
-      removeBreaker();
-      await mockStop?.();
-    };
+    return familiesAsked(process.env, FAMILY_IDS);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    console.error(`skm-conformance: ${e.message}`);
-    await stop?.();
+    console.error(`kms-conformance: ${e.message}`);
     process.exit(CONFIG_ERROR_EXIT);
   }
-  return stop;
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  // One fast-check seed for every family's workers (harness/property-settings.ts reads it).
+  process.env.SKM_SEED ??= String(Date.now() % 2 ** 31);
+  const stops: (() => Promise<void>)[] = [];
+  for (const id of asked()) {
+    const stop = await (await loadPlugin(id)).globalSetup();
+    if (stop) stops.unshift(stop);
+  }
+  return async () => {
+    for (const stop of stops) await stop();
+  };
 }

@@ -17,8 +17,8 @@ const DEFAULT_READY_SECONDS = 30;
 const READY_POLL_MS = 250;
 const FIRST_USE: Record<CreatableKind, [string, unknown]> = {
   secret: ['getSecret_v1_2', undefined],
-  symmetric: ['symmetricEncrypt_v1_2', { plaintext: 'skm-conformance readiness' }],
-  asymmetric: ['asymmetricSign_v1_2', { plaintext: 'skm-conformance readiness' }],
+  symmetric: ['symmetricEncrypt_v1_2', { plaintext: 'kms-conformance readiness' }],
+  asymmetric: ['asymmetricSign_v1_2', { plaintext: 'kms-conformance readiness' }],
 };
 
 export class Provisioner {
@@ -35,8 +35,8 @@ export class Provisioner {
   request(kind: CreatableKind, extra: Record<string, unknown> = {}): { operationId: string; body: Record<string, unknown> } {
     const body = {
       keyStoreName: this.keyStoreName,
-      name: `skm-conformance ${this.runId} ${kind} ${++this.counter}`,
-      description: 'created by skm-conformance; deleted at the end of its test',
+      name: `kms-conformance ${this.runId} ${kind} ${++this.counter}`,
+      description: 'created by kms-conformance; deleted at the end of its test',
       ...(kind === 'secret' ? { secretValue: 'conformance secret value' } : { autoRotationPeriod: 0 }),
       ...extra,
     };

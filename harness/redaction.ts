@@ -138,7 +138,8 @@ function ciphertextOf(requestBody: string | undefined): string | undefined {
   }
 }
 
-export function maskAppkey(appkey: string): string {
+/** All but the last 4 characters masked: enough to tell two credentials apart. */
+export function maskCredential(appkey: string): string {
   return `****${appkey.slice(-4)}`;
 }
 
@@ -149,8 +150,8 @@ export function redactorFor(target: LoadedTarget): Redactor {
   const p = target.profile;
   const other = p.fixtures?.otherTenant;
   // Before the variables: an appkey keeps its last 4 characters even where it came from one.
-  r.add(p.appkey, maskAppkey(p.appkey));
-  if (other) r.add(other.appkey, maskAppkey(other.appkey));
+  r.add(p.appkey, maskCredential(p.appkey));
+  if (other) r.add(other.appkey, maskCredential(other.appkey));
   for (const [value, name] of target.fromEnv) r.fromEnv(value, name);
   r.add(p.credentials?.accessKeyId, '[masked accessKeyId]');
   r.add(p.credentials?.secretAccessKey, '[masked secretAccessKey]');

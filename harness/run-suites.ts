@@ -1,10 +1,11 @@
-// Runs the conformance suites in a child Playwright process and reads back what the report says:
+// Runs SKM's conformance suites in a child Playwright process and reads back what the report says:
 // each test's outcome and each requirement's status, from the same conformance.json a user gets.
 // The mutation and personality tests judge the suites through it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { blames, type ConformanceModel } from '../reports/model.ts';
+import { blames } from '../reports/model.ts';
+import { familyModel, type RunReport } from '../reports/run-report.ts';
 import { operations } from '../generated/skm/operations.ts';
 import { spawnPlaywright } from './playwright-child.ts';
 
@@ -38,16 +39,19 @@ export async function runSuites(args: string[], env: NodeJS.ProcessEnv, tests?: 
   const dir = mkdtempSync(join(tmpdir(), 'skm-run-'));
   const list = join(dir, 'tests.txt');
   if (tests) writeFileSync(list, `${tests.join('\n')}\n`);
-  const reporter = ['--reporter=./reports/conformance-reporter.ts', ...(tests ? ['--test-list', list] : []), ...args];
-  const run = await spawnPlaywright(reporter, { SKM_TARGET: '', SKM_MOCK_PROFILE_DIR: join(dir, 'mock'), SKM_REPORT_DIR: join(dir, 'report'), ...env }, dir);
+  const reporter = ['--project=skm', '--reporter=./reports/conformance-reporter.ts', ...(tests ? ['--test-list', list] : []), ...args];
+  const childEnv = { SKM_TARGET: '', CONFORMANCE_FAMILIES: 'skm', SKM_MOCK_PROFILE_DIR: join(dir, 'mock'), SKM_REPORT_DIR: join(dir, 'report'), ...env };
+  const run = await spawnPlaywright(reporter, childEnv, dir);
   let stderr = run.stderr;
   const outcomes: TestOutcome[] = [];
   const requirements = new Map<string, string>();
   const exercised = new Map<string, Set<string>>();
   try {
-    const model = JSON.parse(readFileSync(join(dir, 'report', 'conformance.json'), 'utf8')) as ConformanceModel;
+    const report = JSON.parse(readFileSync(join(dir, 'report', 'conformance.json'), 'utf8')) as RunReport;
+    const model = familyModel(report, 'skm');
+    if (!model) throw new Error('no SKM part in the report');
     for (const t of model.tests) {
-      const listed = [t.file.replace(/^suites\//, ''), ...t.titlePath].join(' › ');
+      const listed = [t.file, ...t.titlePath].join(' › ');
       const operations = [...new Set(Object.keys(t.operationCounts).map((id) => LOGICAL.get(id) ?? id))];
       outcomes.push({ title: t.titlePath.join(' › '), listed, operations, status: t.status, requirements: t.requirements, message: t.failure?.title ?? t.skipReason, blamed: t.requirements.filter((r) => blames(t, r)) });
     }

@@ -45,7 +45,7 @@ export function mainKeys(target: LoadedTarget): KeyIds {
   return { secret: k.secret?.id, symmetric: k.symmetric?.id, asymmetric: k.asymmetric?.id };
 }
 
-export const CONTROL_PLAINTEXT = 'skm-conformance control';
+export const CONTROL_PLAINTEXT = 'kms-conformance control';
 
 /** Options for a request that a conformant target answers with success, or undefined when the
  *  key set lacks the key the operation needs. `auth` is applied to the preparing calls too. */

@@ -1,6 +1,6 @@
 // The mock's options as a command takes them: one parser and one usage text for `npm run mock`
-// (mock/main.ts) and `skm-conformance mock` (cli/mock.ts), and the same checks for the environment
-// variables the harness starts it with (harness/global-setup.ts). Every mistake is one MockOptionError line.
+// (mock/main.ts) and `kms-conformance mock` (cli/mock.ts), and the same checks for the environment
+// variables the harness starts it with (families/skm/harness/global-setup.ts). Every mistake is one MockOptionError line.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';

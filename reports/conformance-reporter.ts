@@ -1,11 +1,18 @@
-// The conformance reporter: listens to Playwright's events and, at the end, hands the tests' records
-// to buildConformanceModel() and writes index.html, conformance.json and junit.xml into its folder
-// (env SKM_REPORT_DIR, then option outputDir, then out/report/ beside the config). Last, it prints the
-// path of index.html and one verdict line per profile. Run first of the reporters, it also turns a test
-// that kept its worker after a conformance failure back into a failure (harness/recorded-failure.ts).
+// The conformance reporter: listens to Playwright's events and, at the end, hands each family's test
+// records (a Playwright project is a family, playwright.config.ts) to buildConformanceModel(), and the
+// models to one report: index.html, conformance.json and junit.xml in its folder (env SKM_REPORT_DIR,
+// then option outputDir, then out/report/ beside the config). Last, it prints the path of index.html and
+// one verdict line per family and profile. Run first of the reporters, it also turns a test that kept
+// its worker after a conformance failure back into a failure (harness/recorded-failure.ts).
 import { dirname, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
-import { buildConformanceModel, verdictLines, type ConformanceModel, type TestRecord } from './model.ts';
+import { buildConformanceModel, type ConformanceModel, type TestRecord } from './model.ts';
+import { buildRunReport, type RunReport } from './run-report.ts';
+import { reportLines } from './verdict-lines.ts';
+import { FAMILY_IDS } from '../families/registry.ts';
+import { familyById } from '../harness/family.ts';
+import { loadPlugin, targetEnv } from '../harness/family-plugin.ts';
+import { familiesAsked, FAMILIES_ENV } from '../harness/families-asked.ts';
 import { testRecord, errorText } from './test-record.ts';
 import { runContext } from './environment.ts';
 import { writeReport } from './write-report.ts';
@@ -35,9 +42,10 @@ export default class ConformanceReporter implements Reporter {
   private config!: FullConfig;
   private suite?: Suite;
   private readonly started = new Date();
-  private readonly userTarget = process.env.SKM_TARGET || undefined;
+  /** each family's target as the user gave it, read before the global setups point the others at their mocks */
+  private readonly userTargets = new Map(FAMILY_IDS.map((id) => [id as string, process.env[targetEnv(id)] || undefined]));
   private readonly errors: string[] = [];
-  private written?: { html: string; model: ConformanceModel; ms: number };
+  private written?: { html: string; report: RunReport; ms: number };
   private skipped?: string;
 
   constructor(private readonly options: ConformanceReporterOptions = {}) {}
@@ -76,36 +84,52 @@ export default class ConformanceReporter implements Reporter {
       this.skipped = `no test ran (${result.status}): no conformance report written`;
       return;
     }
-    const project = this.config.projects[0];
-    // Paths relative to the config's folder (the harness root): suites/skm/..., harness/...
-    const rootDir = this.config.configFile ? dirname(this.config.configFile) : (project?.testDir ?? this.config.rootDir);
-    const tests: TestRecord[] = all.map((t) => testRecord(t, rootDir));
-    const grep = project?.grep;
-    const grepSource = grep && !Array.isArray(grep) && (grep as RegExp).source !== '.*' ? (grep as RegExp).source : undefined;
+    // Paths relative to the config's folder (the harness root): families/skm/suites/..., harness/...
+    const rootDir = this.config.configFile ? dirname(this.config.configFile) : this.config.rootDir;
+    const byFamily = new Map<string, TestCase[]>();
+    for (const t of all) {
+      const family = t.parent.project()?.name ?? '';
+      byFamily.set(family, [...(byFamily.get(family) ?? []), t]);
+    }
+    const strays = [...byFamily.keys()].filter((name) => !(FAMILY_IDS as readonly string[]).includes(name));
+    for (const name of strays) this.errors.push(`project "${name}" is not a registered API family (${FAMILY_IDS.join(', ')}): its ${byFamily.get(name)!.length} tests are not judged`);
     const shard = this.config.shard ? `${this.config.shard.current}/${this.config.shard.total}` : undefined;
-    const ctx = runContext({
-      userTarget: this.userTarget,
-      workers: this.config.workers,
-      startedAt: result.startTime ?? this.started,
-      durationMs: result.duration,
-      shard,
-      grep: grepSource,
-      errors: this.errors,
-      seedsFromTests: tests.flatMap((t) => t.notes.filter((n) => n.type === 'seed').map((n) => n.description)),
-    });
-    const masked = ctx.redactor ? tests.map((t) => maskDeep(t, ctx.redactor!)) : tests;
-    const model = buildConformanceModel({ tests: masked, environment: ctx.environment, scope: ctx.scope, generatedAt: new Date().toISOString() });
-    const html = writeReport(model, this.outputDir());
-    this.written = { html, model, ms: performance.now() - t0 };
+    const generatedAt = new Date().toISOString();
+    const models: ConformanceModel[] = [];
+    // A family the CLI asked for is judged even when no test of it was selected (not certified, then);
+    // without the CLI, a family is in the report when a test of it ran.
+    const asked = process.env[FAMILIES_ENV] ? familiesAsked(process.env, FAMILY_IDS) : [];
+    for (const id of FAMILY_IDS.filter((f) => asked.includes(f) || byFamily.get(f)?.some((t) => t.results.length > 0))) {
+      const family = familyById(id);
+      const tests: TestRecord[] = (byFamily.get(id) ?? []).map((t) => testRecord(t, rootDir));
+      const grep = this.config.projects.find((p) => p.name === id)?.grep;
+      const grepSource = grep && !Array.isArray(grep) && (grep as RegExp).source !== '.*' ? (grep as RegExp).source : undefined;
+      const ctx = runContext(family, (await loadPlugin(id)).describeTarget, {
+        userTarget: this.userTargets.get(id),
+        workers: this.config.workers,
+        startedAt: result.startTime ?? this.started,
+        durationMs: result.duration,
+        shard,
+        grep: grepSource,
+        errors: this.errors,
+        seedsFromTests: tests.flatMap((t) => t.notes.filter((n) => n.type === 'seed').map((n) => n.description)),
+      });
+      const masked = ctx.redactor ? tests.map((t) => maskDeep(t, ctx.redactor!)) : tests;
+      models.push(buildConformanceModel({ tests: masked, environment: ctx.environment, scope: ctx.scope, generatedAt, family }));
+    }
+    const report = buildRunReport(models, generatedAt);
+    const html = writeReport(report, this.outputDir());
+    this.written = { html, report, ms: performance.now() - t0 };
   }
 
   async onExit(): Promise<void> {
     if (this.options.quiet) return;
+    if (this.written?.report.families.length === 0) process.stderr.write(`${this.errors.join('\n')}\n`);
     if (this.skipped) process.stdout.write(`\n${this.skipped}\n`);
     if (!this.written) return;
-    const { html, model } = this.written;
+    const { html, report } = this.written;
     // The path comes last: it is what a person copies from a CI log.
-    const lines = ['', 'Certification:', ...verdictLines(model).map((l) => `  ${l}`), `Conformance report: ${html}`];
+    const lines = ['', ...reportLines(report), `Conformance report: ${html}`];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
 }

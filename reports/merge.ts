@@ -1,7 +1,8 @@
-// Merges the models of a sharded run (each shard's conformance.json) into the model of the whole
-// run: the tests of every shard, then the same buildConformanceModel() as an unsharded run, so the
-// verdicts and statuses cannot differ from one.
+// Merges the reports of a sharded run (each shard's conformance.json) into the report of the whole
+// run: per family, the tests of every shard, then the same buildConformanceModel() as an unsharded run,
+// so the verdicts and statuses cannot differ from one.
 import { buildConformanceModel, type ConformanceModel, type TestRecord } from './model.ts';
+import { buildRunReport, type RunReport } from './run-report.ts';
 import { familyById } from '../harness/family.ts';
 
 export class MergeError extends Error {}
@@ -48,9 +49,24 @@ export function mergeModels(models: { model: ConformanceModel; source: string }[
   return buildConformanceModel({ tests: [...tests.values()], environment, scope, generatedAt, family: familyById(base.family.id) });
 }
 
+/** The shards' reports merged: each family's models merged, in the order the families first appear.
+ *  A shard may lack a family whose tests all fell into other shards. */
+export function mergeReports(reports: { report: RunReport; source: string }[], generatedAt = new Date().toISOString()): RunReport {
+  if (reports.length === 0) throw new MergeError('nothing to merge');
+  const ids = [...new Set(reports.flatMap(({ report }) => report.families.map((m) => m.family.id)))];
+  const families = ids.map((id) =>
+    mergeModels(
+      reports.flatMap(({ report, source }) => report.families.filter((m) => m.family.id === id).map((model) => ({ model, source }))),
+      generatedAt,
+    ),
+  );
+  return buildRunReport(families, generatedAt);
+}
+
 /** Shards named k/n that a merge of n shards lacks. */
-export function missingShards(model: ConformanceModel): string[] {
-  const total = Number(model.scope.shards[0]?.split('/')[1] ?? 0);
-  const have = new Set(model.scope.shards);
+export function missingShards(report: RunReport): string[] {
+  const shards = report.families.flatMap((m) => m.scope.shards);
+  const total = Number(shards[0]?.split('/')[1] ?? 0);
+  const have = new Set(shards);
   return Array.from({ length: total }, (_, i) => `${i + 1}/${total}`).filter((s) => !have.has(s));
 }

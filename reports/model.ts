@@ -4,7 +4,6 @@
 import type { Requirement } from '../generated/skm/requirements.ts';
 import { familyById, type FamilyData } from '../harness/family.ts';
 
-export const SCHEMA_VERSION = 1;
 /** The family a run judges when none is named: the one whose suites live in suites/. */
 export const DEFAULT_FAMILY = familyById('skm');
 // A catalogue declares its profiles; the generator checked that every entry names one of them.
@@ -85,9 +84,10 @@ export interface Environment {
   target?: {
     name: string;
     baseUrl: string;
-    apiVersions: string[];
-    /** masked: all but the last 4 characters */
-    appkey: string;
+    /** the variants the profile declares (SKM: API versions; NCP: signature versions) */
+    variants: string[];
+    /** the credential that names the caller (SKM appkey, NCP access key, KSig1 API key), masked */
+    credential?: string;
     profilePath: string;
     embeddedMock: boolean;
     mockFaults: string[];
@@ -151,7 +151,6 @@ export interface MatrixCell {
 }
 
 export interface ConformanceModel {
-  schemaVersion: typeof SCHEMA_VERSION;
   generatedAt: string;
   /** the API family judged: its id and its spec's title */
   family: { id: string; title: string };
@@ -330,7 +329,7 @@ function matrixOf(tests: TestRecord[], catalogue: ReadonlyMap<string, Requiremen
   return { versions: [...versions], rows };
 }
 
-function worst(verdicts: Verdict[]): Verdict {
+export function worst(verdicts: Verdict[]): Verdict {
   if (verdicts.includes('failed')) return 'failed';
   if (verdicts.length === 0 || verdicts.includes('not certified')) return 'not certified';
   return 'certified';
@@ -359,7 +358,6 @@ export function buildConformanceModel(input: ModelInput): ConformanceModel {
   const inScope = requirements.filter((r) => r.inScope);
   const count = (s: TestStatus) => tests.filter((t) => t.status === s).length;
   return {
-    schemaVersion: SCHEMA_VERSION,
     generatedAt: input.generatedAt,
     family: { id: family.id, title: family.title },
     environment: input.environment,

@@ -1,12 +1,13 @@
-// Runs a family's conformance suites (its own Playwright config) in a child process against the
+// Runs a family's conformance suites (its project of the root Playwright config) in a child process against the
 // family's embedded mock, with faults or a personality, and reads back Playwright's JSON report: each
 // test's status, requirements, variants and the requirements its failure blames, plus every byte of
-// output, for the secret scan. Each family's tests name their config and environment prefix.
+// output, for the secret scan. Each family's tests name the family.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { spawnPlaywright } from '../harness/playwright-child.ts';
+import { envPrefix } from '../harness/family-plugin.ts';
 
 export interface RunTest {
   title: string;
@@ -37,10 +38,8 @@ export interface RunOptions {
 }
 
 export interface FamilyRunner {
-  /** the family's Playwright config, from the repository root */
-  config: string;
-  /** its environment variables' prefix: <PREFIX>_TARGET, <PREFIX>_MOCK_FAULTS, ... */
-  envPrefix: string;
+  /** the family's id: its Playwright project in the root config, and its variables' prefix */
+  family: string;
   /** the secrets in the profile its mock wrote */
   secretsOf: (profile: unknown) => string[];
 }
@@ -79,8 +78,9 @@ export async function runFamilySuites(family: FamilyRunner, options: RunOptions 
   const dir = mkdtempSync(join(tmpdir(), 'family-run-'));
   const report = join(dir, 'report.json');
   const profileDir = join(dir, 'mock');
-  const p = family.envPrefix;
+  const p = envPrefix(family.family);
   const env = {
+    CONFORMANCE_FAMILIES: family.family,
     [`${p}_TARGET`]: '',
     [`${p}_MOCK_PROFILE_DIR`]: profileDir,
     [`${p}_MOCK_FAULTS`]: (options.faults ?? []).join(','),
@@ -89,7 +89,7 @@ export async function runFamilySuites(family: FamilyRunner, options: RunOptions 
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
     ...options.env,
   };
-  const run = await spawnPlaywright(['-c', family.config, '--reporter=json', ...(options.args ?? [])], env, dir);
+  const run = await spawnPlaywright(['--project', family.family, '--reporter=json', ...(options.args ?? [])], env, dir);
   try {
     const text = readFileSync(report, 'utf8');
     const found = (JSON.parse(text) as { suites: JsonSuite[] }).suites.flatMap((s) => specsOf(s, []));

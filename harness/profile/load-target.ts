@@ -5,10 +5,10 @@ import { readFileSync, existsSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import { dirname, resolve, isAbsolute } from 'node:path';
-import { parse } from 'yaml';
 import validateTarget from '../../generated/targets/validate-target.js';
 import type { TargetProfile } from '../../generated/targets/types.ts';
 import { ConfigError } from '../config-error.ts';
+import { profileDocument } from './profile-document.ts';
 import { substituteEnv } from './env-substitution.ts';
 
 export type { TargetProfile };
@@ -89,19 +89,7 @@ function tlsProblem(p: TargetProfile, file: (relative: string) => string): strin
 }
 
 export function loadTarget(path: string, env: NodeJS.ProcessEnv = process.env): LoadedTarget {
-  const source = `target profile ${path}`;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ConfigError(`${source}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (e) {
-    throw new ConfigError(`${source}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const { source, doc } = profileDocument(path);
   if (doc === null || typeof doc !== 'object') throw new ConfigError(`${source}: expected a YAML mapping`);
   const { value, fromEnv } = substituteEnv(doc, env, source);
   if (!validateTarget(value)) {

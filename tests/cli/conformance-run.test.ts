@@ -5,20 +5,20 @@
 // real browser, from disk, with no server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { startMock, type RunningMock } from '../../mock/index.ts';
 import { loadTarget } from '../../harness/profile/load-target.ts';
 import { operations } from '../../generated/skm/operations.ts';
 import type { ConformanceModel } from '../../reports/model.ts';
+import type { RunReport } from '../../reports/run-report.ts';
 import { cli, ROOT, type CliResult } from './cli-run.ts';
+import { noBrowser, openReport } from './report-page.ts';
 import { fetchedSecrets, profileSecrets, reusedLocalKeys, scan, textsUnder } from './secret-scan.ts';
 
 const WORK = join(ROOT, 'out/test-conformance-run');
-const CHROMIUM = '/usr/bin/chromium';
 // create-local-key hands out one local key per key again and again (so the scan knows the local key the
 // run gets: it is planted), private keys come as PKCS#1, and symmetric-key queries answer the newest
 // version whatever is asked: each fails a test whose evidence holds the key material.
@@ -29,6 +29,8 @@ interface Run {
   mock: RunningMock;
   out: string;
   result: CliResult;
+  report: RunReport;
+  /** the report's one family: the target profile is SKM's */
   model: ConformanceModel;
   secrets: Map<string, string>;
   publicTexts: string[];
@@ -46,8 +48,8 @@ async function conformanceRun(name: string, faults: string[], args: string[]): P
   const planted = faults.includes('local-key-reused') ? await reusedLocalKeys(target) : new Map<string, string>();
   const out = join(WORK, name, 'report');
   const result = await cli(['run', '--target', mock.profilePath, '--out', out, ...args], { SKM_ROBUSTNESS_RUNS: '20' });
-  const model = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as ConformanceModel;
-  return { mock, out, result, model, secrets: new Map([...profileSecrets(target), ...fetched.secrets, ...planted]), publicTexts: fetched.publicTexts };
+  const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as RunReport;
+  return { mock, out, result, report, model: report.families[0], secrets: new Map([...profileSecrets(target), ...fetched.secrets, ...planted]), publicTexts: fetched.publicTexts };
 }
 
 before(async () => {
@@ -66,7 +68,9 @@ test('the run ends by printing the path of index.html and one verdict line per p
   const lines = result.stdout.trimEnd().split('\n');
   assert.equal(lines.at(-1), `Conformance report: ${join(out, 'index.html')}`, result.stdout.slice(-3000));
   const profiles = ['core', 'versioned', 'managed', 'client-auth', 'robustness', 'security'];
-  lines.slice(-7, -1).forEach((l, i) => assert.match(l, new RegExp(`^ {2}${profiles[i]} +(certified|failed|not certified): `)));
+  lines.slice(-7, -1).forEach((l, i) => assert.match(l, new RegExp(`^ {4}${profiles[i]} +(certified|failed|not certified): `)));
+  assert.match(lines.at(-8)!, /^ {2}NHN Cloud Secure Key Manager \(SKM\) API \(skm\): certified$/);
+  assert.deepEqual(clean.report.families.map((f) => f.family.id), ['skm'], 'an SKM profile runs the SKM suites only');
   assert.equal(result.code, model.verdict === 'certified' ? 0 : 1, 'exit code 0 only when certified for everything asked');
   assert.equal(model.summary.tests.failed, 0, `the mock passes every test that runs: ${model.tests.filter((t) => t.status === 'failed').map((t) => t.titlePath.join(' › ')).join('\n')}`);
   assert.ok(model.summary.tests.total > 400);
@@ -132,33 +136,23 @@ test('index.html shows the appkey masked but its last 4, the harness version, ha
   assert.ok(html.includes(`****${appkey.slice(-4)}`));
   assert.ok(html.includes(model.environment.specSha256) && html.includes(model.environment.catalogueSha256));
   assert.deepEqual(model.environment.seeds, ['20261122']);
-  assert.match(model.environment.command, /^SKM_ROBUSTNESS_RUNS=20 npx skm-conformance run --target \S+profile\.yaml --seed 20261122 --runs 5$/);
+  assert.match(model.environment.command, /^SKM_ROBUSTNESS_RUNS=20 npx kms-conformance run --target \S+profile\.yaml --seed 20261122 --runs 5$/);
 });
 
 test('conformance.json of real runs validates against its schema', () => {
   const ajv = new Ajv2020.default({ allErrors: true, strict: true });
   addFormats.default(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'reports/conformance.schema.json'), 'utf8')));
-  for (const { model } of [clean, faulty]) assert.ok(validate(model), JSON.stringify(validate.errors?.slice(0, 5), null, 1));
+  for (const { report } of [clean, faulty]) assert.ok(validate(report), JSON.stringify(validate.errors?.slice(0, 5), null, 1));
 });
-
-// Skipped only outside CI when Chromium is missing; in CI (.ci/run installs it) a missing browser fails.
-const noBrowser = !existsSync(CHROMIUM) && !process.env.CI && `no ${CHROMIUM} (apt-get install -y chromium)`;
 
 // On the report of the run with faults, so every filter and link has something to show and to hide.
 test('index.html opens from disk in Chromium: verdicts, matrix, filters and reason links work, no console error', { skip: noBrowser }, async () => {
   const { model, out } = faulty;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const { page, problems, close } = await openReport(join(out, 'index.html'));
   try {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 1700 } });
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('request', (r) => !r.url().startsWith('file:') && problems.push(`network request ${r.url()}`));
-    await page.goto(`file://${join(out, 'index.html')}`);
-
     assert.equal(await page.locator('.card').count(), model.profiles.length);
-    for (const p of model.profiles) assert.equal((await page.locator(`[data-card="${p.profile}"] h3 .chip`).textContent())?.trim(), p.verdict);
+    for (const p of model.profiles) assert.equal((await page.locator(`[data-card="${p.profile}"] h4 .chip`).textContent())?.trim(), p.verdict);
     assert.equal(await page.locator('table.matrix tbody tr').count(), model.matrix.rows.length);
     assert.equal(await page.locator('[data-cell="getSecret v1.0"] span').textContent(), 'pass');
     assert.equal(await page.locator('[data-cell="createLocalKey v1.0"] span').textContent(), 'fail');
@@ -191,6 +185,6 @@ test('index.html opens from disk in Chromium: verdicts, matrix, filters and reas
     assert.equal(await page.locator(`[id="${id}"]`).getAttribute('open'), '', 'a reason link opens its requirement');
     assert.deepEqual(problems, []);
   } finally {
-    await browser.close();
+    await close();
   }
 });

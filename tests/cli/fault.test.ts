@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConformanceModel } from '../../reports/model.ts';
+import type { RunReport } from '../../reports/run-report.ts';
 import { spawnSync } from 'node:child_process';
 import { cli, ROOT } from './cli-run.ts';
 import { tempDir } from '../temp-dir.ts';
@@ -13,10 +13,10 @@ import { PLAYWRIGHT_CLI } from '../../cli/paths.ts';
 
 test('a fault of the mock fails its profile with evidence', async () => {
   const out = join(tempDir('skm-fault-'), 'report');
-  const r = await cli(['run', '--profile', 'core', '--versions', 'v1.0', '--grep', 'encrypt returns Base64', '--seed', '3', '--out', out], { SKM_MOCK_FAULTS: 'missing-keyversion' });
+  const r = await cli(['run', '--family', 'skm', '--profile', 'core', '--versions', 'v1.0', '--grep', 'encrypt returns Base64', '--seed', '3', '--out', out], { SKM_MOCK_FAULTS: 'missing-keyversion' });
   assert.equal(r.code, 1, r.stdout + r.stderr);
-  assert.match(r.stdout, /\n {2}core {2}failed: \d+ MUST failed: .*SKM-SYM-ENC-001/);
-  const model = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as ConformanceModel;
+  assert.match(r.stdout, /\n {4}core {2}failed: \d+ MUST failed: .*SKM-SYM-ENC-001/);
+  const [model] = (JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as RunReport).families;
   const core = model.profiles.find((p) => p.profile === 'core')!;
   assert.equal(core.verdict, 'failed');
   assert.ok(core.failed.includes('SKM-SYM-ENC-001'));
@@ -27,7 +27,7 @@ test('a fault of the mock fails its profile with evidence', async () => {
   assert.match(f.response!, /^HTTP 200 /);
   assert.match(f.reproduce!, /^curl /);
   assert.deepEqual(model.environment.target!.mockFaults, ['missing-keyversion']);
-  assert.match(model.environment.command, /^SKM_MOCK_FAULTS=missing-keyversion npx skm-conformance run --profile core --versions v1\.0 --grep 'encrypt returns Base64' --seed 3$/);
+  assert.match(model.environment.command, /^SKM_MOCK_FAULTS=missing-keyversion npx kms-conformance run --family skm --profile core --versions v1\.0 --grep 'encrypt returns Base64' --seed 3$/);
   const cell = model.matrix.rows.find((x) => x.operation === 'symmetricEncrypt')!.cells.find((c) => c.version === 'v1.0')!;
   assert.equal(cell.status, 'failed');
   const html = readFileSync(join(out, 'index.html'), 'utf8');
@@ -37,20 +37,20 @@ test('a fault of the mock fails its profile with evidence', async () => {
 
 test('usage and configuration errors are one line and exit code 2', async () => {
   const cases: [string[], RegExp, NodeJS.ProcessEnv?][] = [
-    [['run', '--profile', 'gold'], /^skm-conformance: unknown profile gold \(known: core, /],
-    [['run', '--versions', 'v9.9'], /^skm-conformance: unknown API version v9\.9/],
-    [['run', '--shard', '3/2'], /^skm-conformance: --shard needs k\/n/],
-    [['run', '--target', 'no/such/profile.yaml'], /^skm-conformance: target profile \S*no\/such\/profile\.yaml: cannot be read \(ENOENT\)/],
-    [['run', '--grep', '(unclosed'], /^skm-conformance: --grep is not a valid regular expression/],
-    [['run', '--nope'], /^skm-conformance: run: Unknown option '--nope'/],
-    [['validate-target', 'package.json'], /^skm-conformance: target profile package\.json: field /],
-    [['frobnicate'], /^skm-conformance: unknown command "frobnicate"/],
-    [['mock', '--faults', 'no-such-fault'], /^skm-conformance: mock: .*unknown fault no-such-fault/],
-    [['run', '--out', '/proc/nope'], /^skm-conformance: --out \/proc\/nope: cannot be used as the output folder \(ENOENT\)$/],
-    [['run', '--out', '/etc/passwd'], /^skm-conformance: --out \/etc\/passwd: cannot be used as the output folder \(ENOTDIR\)$/],
-    [['merge', '--out', '/etc/passwd/x', 'out/report'], /^skm-conformance: merge: --out \/etc\/passwd\/x: cannot be used as the output folder \(ENOTDIR\)$/],
-    [['run'], /^skm-conformance: SKM_WORKERS needs a positive whole number, got "abc"$/, { SKM_WORKERS: 'abc' }],
-    [['run', '--workers', '0'], /^skm-conformance: --workers needs a positive whole number, got "0"$/],
+    [['run', '--profile', 'gold'], /^kms-conformance: unknown profile gold \(known: core, /],
+    [['run', '--versions', 'v9.9'], /^kms-conformance: unknown variant v9\.9 \(known: v1\.0, v1\.1, v1\.2, v1, v2, KSig1\)/],
+    [['run', '--shard', '3/2'], /^kms-conformance: --shard needs k\/n/],
+    [['run', '--target', 'no/such/profile.yaml'], /^kms-conformance: target profile \S*no\/such\/profile\.yaml: cannot be read \(ENOENT\)/],
+    [['run', '--grep', '(unclosed'], /^kms-conformance: --grep is not a valid regular expression/],
+    [['run', '--nope'], /^kms-conformance: run: Unknown option '--nope'/],
+    [['validate-target', 'package.json'], /^kms-conformance: target profile package\.json: field /],
+    [['frobnicate'], /^kms-conformance: unknown command "frobnicate"/],
+    [['mock', '--faults', 'no-such-fault'], /^kms-conformance: mock: .*unknown fault no-such-fault/],
+    [['run', '--out', '/proc/nope'], /^kms-conformance: --out \/proc\/nope: cannot be used as the output folder \(ENOENT\)$/],
+    [['run', '--out', '/etc/passwd'], /^kms-conformance: --out \/etc\/passwd: cannot be used as the output folder \(ENOTDIR\)$/],
+    [['merge', '--out', '/etc/passwd/x', 'out/report'], /^kms-conformance: merge: --out \/etc\/passwd\/x: cannot be used as the output folder \(ENOTDIR\)$/],
+    [['run'], /^kms-conformance: SKM_WORKERS needs a positive whole number, got "abc"$/, { SKM_WORKERS: 'abc' }],
+    [['run', '--workers', '0'], /^kms-conformance: --workers needs a positive whole number, got "0"$/],
   ];
   await Promise.all(cases.map(async ([args, message, env]) => {
     const r = await cli(args, env);
@@ -64,7 +64,7 @@ test('every command has --help', async () => {
   for (const command of ['run', 'merge', 'mock', 'validate-target']) {
     const r = await cli([command, '--help']);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, new RegExp(`^Usage: skm-conformance ${command}`));
+    assert.match(r.stdout, new RegExp(`^Usage: kms-conformance ${command}`));
   }
   const top = await cli(['--help']);
   assert.match(top.stdout, /Commands:\n {2}run/);
@@ -84,7 +84,7 @@ test('validate-target says what a profile lacks', async () => {
 test('npm run conformance with SKM_WORKERS=abc stops at once with one line and exit code 2', () => {
   const r = spawnSync(process.execPath, [PLAYWRIGHT_CLI, 'test', '--list'], { cwd: ROOT, env: { ...process.env, SKM_WORKERS: 'abc' }, encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 2, r.stdout + r.stderr);
-  assert.equal(r.stderr, 'skm-conformance: SKM_WORKERS needs a positive whole number, got "abc"\n');
+  assert.equal(r.stderr, 'kms-conformance: SKM_WORKERS needs a positive whole number, got "abc"\n');
 });
 
 test('validate-target names a client certificate that does not open and a tls.ca that is no certificate', async () => {

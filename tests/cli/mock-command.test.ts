@@ -1,4 +1,4 @@
-// `skm-conformance mock` prints the path of the profile it wrote, serves until Ctrl-C, then exits 0.
+// `kms-conformance mock` prints the path of the profile it wrote, serves until Ctrl-C, then exits 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { cli } from './cli-run.ts';
 import { tempDir } from '../temp-dir.ts';
 import type { ConformanceModel } from '../../reports/model.ts';
+import type { RunReport } from '../../reports/run-report.ts';
 
-const SELECTION = ['--profile', 'core,client-auth', '--versions', 'v1.0', '--grep', 'getSecret_v1_0|secret query v1\\.0|local key', '--seed', '1234', '--runs', '3'];
+const SELECTION = ['--family', 'skm', '--profile', 'core,client-auth', '--versions', 'v1.0', '--grep', 'getSecret_v1_0|secret query v1\\.0|local key', '--seed', '1234', '--runs', '3'];
 const ENV = { SKM_MOCK_FAULTS: 'wrong-message' };
 const dir = tempDir('skm-shards-');
 
-const read = (d: string) => JSON.parse(readFileSync(join(d, 'conformance.json'), 'utf8')) as ConformanceModel;
+const read = (d: string): ConformanceModel => (JSON.parse(readFileSync(join(d, 'conformance.json'), 'utf8')) as RunReport).families[0];
 
 function outcome(m: ConformanceModel) {
   return {
@@ -53,7 +54,7 @@ test('sharded runs merge into the verdicts and statuses of the unsharded run', {
 test('merge refuses an incomplete set of shards and a folder without a report', async () => {
   const missing = await cli(['merge', '--out', join(dir, 'm'), join(dir, '3-1'), join(dir, '3-2')]);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /^skm-conformance: merge: shard 3\/3 missing/);
+  assert.match(missing.stderr, /^kms-conformance: merge: shard 3\/3 missing/);
   const none = await cli(['merge', dir]);
   assert.equal(none.code, 2);
   assert.equal(none.stderr.trim().split('\n').length, 1);

@@ -38,12 +38,12 @@ function runPlanned(plan: RunPlan, dir: string): Promise<{ code: number; stderr:
 
 test('run --versions v1.2 sends no request in another API version, and runs every v1.2 test', async () => {
   const dir = tempDir('skm-versions-');
-  const plan = planRun(['--versions', 'v1.2', '--runs', '3', '--seed', '12', '--out', join(dir, 'report')], ROOT, {}) as RunPlan;
+  const plan = (await planRun(['--family', 'skm', '--versions', 'v1.2', '--runs', '3', '--seed', '12', '--out', join(dir, 'report')], ROOT, {})) as RunPlan;
   const run = await runPlanned(plan, dir);
   assert.equal(run.code, 0, run.stderr.slice(-3000));
   const elsewhere = run.tests.flatMap((t) => t.requests.flatMap((r) => versionsOf(r).filter((v) => v !== 'v1.2').map((v) => `${t.title}: ${v} (${r.operationId ?? r.url})`)));
   assert.deepEqual(elsewhere, [], 'requests in another API version');
-  const v12 = listSuiteTests().filter((t) => t.variants.every((v) => v === 'v1.2'));
+  const v12 = listSuiteTests(['--project', 'skm']).filter((t) => t.variants.every((v) => v === 'v1.2'));
   assert.equal(run.tests.length, v12.length, 'every test whose variants are all v1.2 ran, and no other');
   assert.deepEqual(run.tests.filter((t) => t.status !== 'passed').map((t) => `${t.title}: ${t.status}`), []);
   assert.ok(run.tests.reduce((n, t) => n + t.requests.length, 0) > 1000, 'the tests sent requests');

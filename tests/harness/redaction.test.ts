@@ -3,12 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { Redactor, maskAppkey, redactorFor } from '../../harness/redaction.ts';
+import { Redactor, maskCredential, redactorFor } from '../../harness/redaction.ts';
 import { Exchange } from '../../harness/http/exchange.ts';
 import type { LoadedTarget } from '../../harness/profile/load-target.ts';
 
 test('the appkey is masked but for its last 4 characters', () => {
-  assert.equal(maskAppkey('abcdefgh1234'), '****1234');
+  assert.equal(maskCredential('abcdefgh1234'), '****1234');
 });
 
 test('known secrets are masked in text, also URL-encoded', () => {

@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 test('a suite that imports the refusal oracles fails lint', async () => {
   const eslint = new ESLint({ cwd: ROOT });
   const code = "import { refused } from '../../../harness/oracles/refusal.ts';\nexport const r = refused;\n";
-  const [result] = await eslint.lintText(code, { filePath: `${ROOT}suites/skm/endpoints/no-control.spec.ts` });
+  const [result] = await eslint.lintText(code, { filePath: `${ROOT}families/skm/suites/endpoints/no-control.spec.ts` });
   assert.deepEqual(result.messages.map((m) => m.ruleId), ['no-restricted-imports']);
   const [outside] = await eslint.lintText(code, { filePath: `${ROOT}harness/elsewhere.ts` });
   assert.deepEqual(outside.messages, []);

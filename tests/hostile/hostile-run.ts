@@ -1,4 +1,4 @@
-// One `skm-conformance run` against a hostile target, as a user would start it, with what a hostile
+// One `kms-conformance run` against a hostile target, as a user would start it, with what a hostile
 // target must not change measured: how long the run took, the most memory one of its processes held,
 // and what the report or the one-line error says. A run that outlives HARD_CAP_MS is killed (its whole
 // process group) and reported as such, so a hang fails its test instead of the test runner.
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { BIN, ROOT } from '../cli/cli-run.ts';
 import type { ConformanceModel } from '../../reports/model.ts';
+import type { RunReport } from '../../reports/run-report.ts';
 import { watchPeakMemory } from './peak-memory.ts';
 
 const HARD_CAP_MS = 150_000;
@@ -73,7 +74,7 @@ export function runAgainst(s: RunSetup): Promise<HostileRun> {
     child.on('close', (code) => {
       clearTimeout(cap);
       const json = join(out, 'conformance.json');
-      const model = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as ConformanceModel) : undefined;
+      const model = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as RunReport).families[0] : undefined;
       done({ code, stdout, stderr, seconds: (performance.now() - started) / 1000, peakMiB: memory.stop(), model, killed });
     });
   });

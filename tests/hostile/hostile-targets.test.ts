@@ -38,7 +38,7 @@ function probeRefused(run: HostileRun, what: RegExp): void {
   assert.equal(run.code, 2, run.stderr);
   const lines = run.stderr.trim().split('\n');
   assert.equal(lines.length, 1, `one line on stderr, got:\n${run.stderr}`);
-  assert.match(lines[0], /^skm-conformance: target http\S+ does not answer usably \(GET \/keymanager\/v1\.0\/appkey\/probe\/confirm\): /);
+  assert.match(lines[0], /^kms-conformance: target http\S+ does not answer usably \(GET \/keymanager\/v1\.0\/appkey\/probe\/confirm\): /);
   assert.match(lines[0], what);
 }
 

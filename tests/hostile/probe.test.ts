@@ -21,14 +21,14 @@ async function probe(behaviour: Behaviour, limits?: RunSetup['limits']) {
 test('a 50 MB answer to the probe is one line and exit 2', async () => {
   const r = await probe('huge');
   assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /^skm-conformance: target http:\S+ does not answer usably \(GET \S+\): SKM_RESPONSE_TOO_LARGE: HTTP 200 with a body over limits\.responseBytes \(4194304 bytes; \d+ bytes had come\): not read further\n$/);
+  assert.match(r.stderr, /^kms-conformance: target http:\S+ does not answer usably \(GET \S+\): SKM_RESPONSE_TOO_LARGE: HTTP 200 with a body over limits\.responseBytes \(4194304 bytes; \d+ bytes had come\): not read further\n$/);
   assert.ok(r.seconds < 10, `${r.seconds} s`);
 });
 
 test('a probe left unanswered is one line and exit 2 after limits.responseSeconds', async () => {
   const r = await probe('silent', { responseSeconds: 1 });
   assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /^skm-conformance: target \S+ does not answer usably \(GET \S+\): SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(1 s\): no response headers came\n$/);
+  assert.match(r.stderr, /^kms-conformance: target \S+ does not answer usably \(GET \S+\): SKM_RESPONSE_TOO_SLOW: no complete answer within limits\.responseSeconds \(1 s\): no response headers came\n$/);
   assert.ok(r.seconds < 10, `${r.seconds} s`);
 });
 

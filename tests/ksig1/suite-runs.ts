@@ -11,5 +11,5 @@ function secretsOf(profile: unknown): string[] {
 }
 
 export function runKsig1Suites(options: RunOptions = {}): Promise<SuiteRun> {
-  return runFamilySuites({ config: 'families/ksig1/playwright.config.ts', envPrefix: 'KSIG1', secretsOf }, options);
+  return runFamilySuites({ family: 'ksig1', secretsOf }, options);
 }

@@ -1,4 +1,4 @@
-// `npm run mock` (tsx mock/main.ts) and `skm-conformance mock` take the same options (mock/options.ts):
+// `npm run mock` (tsx mock/main.ts) and `kms-conformance mock` take the same options (mock/options.ts):
 // the process starts fast, says where the profile is, stops cleanly on SIGTERM, and every bad option,
 // here or in the harness's SKM_MOCK_* variables, is one line on stderr with exit status 2.
 import { test } from 'node:test';
@@ -16,12 +16,12 @@ const root = new URL('../../', import.meta.url).pathname;
 const node = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 20_000, env: { ...process.env, SKM_TARGET: '', ...env } });
 const main = (args: string[]) => node(['--import', 'tsx', 'mock/main.ts', ...args]);
-const bin = (args: string[]) => node(['cli/skm-conformance.js', ...args]);
+const bin = (args: string[]) => node(['cli/kms-conformance.js', ...args]);
 
 const OPTIONS = ['--seed', '--port', '--tls-port', '--data-dir', '--personality', '--fault', '--faults', '--error-transport', '--result-codes',
   '--profile-dir', '--profile-out', '--list-faults', '--list-switches', '--help'];
 
-test('--help prints every option, the same in npm run mock and skm-conformance mock', () => {
+test('--help prints every option, the same in npm run mock and kms-conformance mock', () => {
   for (const r of [main(['--help']), bin(['mock', '--help'])]) {
     assert.equal(r.status, 0, r.stderr);
     for (const option of OPTIONS) assert.ok(r.stdout.includes(option), option);
@@ -35,15 +35,15 @@ test('--list-faults and --list-switches print every fault and every switch', () 
   for (const s of PERSONALITY_SWITCHES) assert.match(switches, new RegExp(`^${s.name} +${s.description.slice(0, 20).replace(/[()"?]/g, '.')}`, 'm'));
 });
 
-test('skm-conformance mock and the SKM_MOCK_* variables: a bad personality, fault or transport is one line and exit code 2', () => {
-  const setup = ['--import', 'tsx', '--input-type=module', '-e', "await (await import('./harness/global-setup.ts')).default({})"];
+test('kms-conformance mock and the SKM_MOCK_* variables: a bad personality, fault or transport is one line and exit code 2', () => {
+  const setup = ['--import', 'tsx', '--input-type=module', '-e', "await (await import('./families/skm/harness/global-setup.ts')).default({})"];
   for (const [r, expected] of [
-    [bin(['mock', '--personality', 'bogus']), /^skm-conformance: mock: --personality must be reference or alternate, got "bogus"/],
-    [bin(['mock', '--faults', 'wrong-message,nope']), /^skm-conformance: mock: --fault: unknown fault nope/],
-    [bin(['mock', '--error-transport', 'pigeon']), /^skm-conformance: mock: --error-transport must be http200 or http4xx/],
-    [node(setup, { SKM_MOCK_PERSONALITY: 'bogus' }), /^skm-conformance: SKM_MOCK_PERSONALITY must be reference or alternate, got "bogus"/],
-    [node(setup, { SKM_MOCK_FAULTS: 'nope' }), /^skm-conformance: SKM_MOCK_FAULTS: unknown fault nope/],
-    [node(setup, { SKM_MOCK_ERROR_TRANSPORT: 'pigeon' }), /^skm-conformance: SKM_MOCK_ERROR_TRANSPORT must be http200 or http4xx/],
+    [bin(['mock', '--personality', 'bogus']), /^kms-conformance: mock: --personality must be reference or alternate, got "bogus"/],
+    [bin(['mock', '--faults', 'wrong-message,nope']), /^kms-conformance: mock: --fault: unknown fault nope/],
+    [bin(['mock', '--error-transport', 'pigeon']), /^kms-conformance: mock: --error-transport must be http200 or http4xx/],
+    [node(setup, { SKM_MOCK_PERSONALITY: 'bogus' }), /^kms-conformance: SKM_MOCK_PERSONALITY must be reference or alternate, got "bogus"/],
+    [node(setup, { SKM_MOCK_FAULTS: 'nope' }), /^kms-conformance: SKM_MOCK_FAULTS: unknown fault nope/],
+    [node(setup, { SKM_MOCK_ERROR_TRANSPORT: 'pigeon' }), /^kms-conformance: SKM_MOCK_ERROR_TRANSPORT must be http200 or http4xx/],
   ] as const) {
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, expected);
@@ -162,7 +162,7 @@ test('the process writes the profile with its options and stops on SIGTERM', asy
   }
 });
 
-test('skm-conformance mock --personality alternate --faults ... --profile-dir: the options reach the mock', async () => {
+test('kms-conformance mock --personality alternate --faults ... --profile-dir: the options reach the mock', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'skm-mock-cli-'));
   const signals = new EventEmitter() as unknown as NodeJS.Process;
   const log = console.log;

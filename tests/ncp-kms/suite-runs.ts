@@ -5,8 +5,7 @@ export { inParallel, type SuiteRun } from '../family-suite-runs.ts';
 
 export function runNcpSuites(options: RunOptions = {}): Promise<SuiteRun> {
   return runFamilySuites({
-    config: 'families/ncp-kms/playwright.config.ts',
-    envPrefix: 'NCP_KMS',
+    family: 'ncp-kms',
     secretsOf: (profile) => Object.values((profile as { credentials: Record<string, string> }).credentials),
   }, options);
 }

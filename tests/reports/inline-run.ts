@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ConformanceModel } from '../../reports/model.ts';
+import type { RunReport } from '../../reports/run-report.ts';
 import { tempDir } from '../temp-dir.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,6 +18,8 @@ export interface InlineRun {
   code: number;
   stdout: string;
   stderr: string;
+  report: RunReport;
+  /** the report's one family (an inline suite is SKM's) */
   model: ConformanceModel;
   html: string;
   junit: string;
@@ -29,7 +32,7 @@ export function inlineDir(files: Record<string, string>): string {
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   const all: Record<string, string> = {
     'playwright.config.ts': `import { defineConfig } from '@playwright/test';
-export default defineConfig({ testDir: 'suites', outputDir: 'test-results', workers: 2, reporter: [['${REPORTER}', { outputDir: 'report', quiet: true }]] });
+export default defineConfig({ projects: [{ name: 'skm', testDir: 'suites' }], outputDir: 'test-results', workers: 2, reporter: [['${REPORTER}', { outputDir: 'report', quiet: true }]] });
 `,
     ...files,
   };
@@ -49,10 +52,12 @@ export function runPlaywright(dir: string, args: string[] = [], env: NodeJS.Proc
   });
 }
 
-export function readReport(reportDir: string): Pick<InlineRun, 'model' | 'html' | 'junit'> {
+export function readReport(reportDir: string): Pick<InlineRun, 'report' | 'model' | 'html' | 'junit'> {
   if (!existsSync(join(reportDir, 'conformance.json'))) throw new Error(`no report in ${reportDir}`);
+  const report = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as RunReport;
   return {
-    model: JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as ConformanceModel,
+    report,
+    model: report.families[0],
     html: readFileSync(join(reportDir, 'index.html'), 'utf8'),
     junit: readFileSync(join(reportDir, 'junit.xml'), 'utf8'),
   };

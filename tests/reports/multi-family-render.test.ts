@@ -17,7 +17,7 @@ const AT = new Date(0).toISOString();
 function environment(family: FamilyData, target: NonNullable<Environment['target']>): Environment {
   return {
     target, harness: { name: 'kms-conformance', version: '0.1.0' }, playwright: '1.65.1', node: 'v20', specSha256: family.specSha256,
-    catalogueSha256: family.catalogueSha256, seeds: [], command: `npx skm-conformance run --family ${family.id}`, startedAt: AT, durationMs: 1000,
+    catalogueSha256: family.catalogueSha256, seeds: [], command: `npx kms-conformance run --family ${family.id}`, startedAt: AT, durationMs: 1000,
     workers: 1, errors: [],
   };
 }
@@ -114,7 +114,7 @@ test('index.html: the run verdict and a summary row per family, then a section p
     const columns = m.matrix.versions.map((v) => `<th>${v}</th>`).join('');
     assert.match(section, new RegExp(`<section id="${id}-matrix">[^]*?<thead><tr><th>operation</th>${columns}</tr></thead>`));
     for (const part of ['not-covered', 'requirements', 'environment']) assert.match(section, new RegExp(`<section id="${id}-${part}">`));
-    assert.match(section, new RegExp(`<pre class="cmd">npx skm-conformance run --family ${id}</pre>`));
+    assert.match(section, new RegExp(`<pre class="cmd">npx kms-conformance run --family ${id}</pre>`));
   }
   assert.match(sectionOf(html, 'skm'), /data-cell="getSecret v1\.0" title="SKM-SCR-GET-001"/);
   assert.match(sectionOf(html, 'ncp-kms'), /data-cell="encrypt v1" title="NCP-ENV-SUC-001"/);

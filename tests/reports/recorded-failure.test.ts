@@ -23,7 +23,7 @@ test('a pass after the bug', { annotation: { type: 'requirement', description: '
 `;
 
 const config = (reporters: string) => `import { defineConfig } from '@playwright/test';
-export default defineConfig({ testDir: 'suites', outputDir: 'test-results', workers: 1, reporter: ${reporters} });
+export default defineConfig({ projects: [{ name: 'skm', testDir: 'suites' }], outputDir: 'test-results', workers: 1, reporter: ${reporters} });
 `;
 
 interface Run {

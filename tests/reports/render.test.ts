@@ -17,8 +17,8 @@ const environment: Environment = {
   target: {
     name: `mock ${EVIL}`, baseUrl: 'https://127.0.0.1:1', variants: ['v1.0', 'v1.1', 'v1.2'], credential: '****abcd', profilePath: '/tmp/p.yaml', embeddedMock: false, mockFaults: [],
   },
-  harness: { name: 'skm-conformance', version: '0.1.0' }, playwright: '1.65.1', node: 'v20', specSha256: 'a'.repeat(64), catalogueSha256: 'b'.repeat(64),
-  seeds: ['42'], runs: 5, command: `npx skm-conformance run --grep '${EVIL}'`, startedAt: new Date(0).toISOString(), durationMs: 1234, workers: 2, errors: [`global ${EVIL}`],
+  harness: { name: 'kms-conformance', version: '0.1.0' }, playwright: '1.65.1', node: 'v20', specSha256: 'a'.repeat(64), catalogueSha256: 'b'.repeat(64),
+  seeds: ['42'], runs: 5, command: `npx kms-conformance run --grep '${EVIL}'`, startedAt: new Date(0).toISOString(), durationMs: 1234, workers: 2, errors: [`global ${EVIL}`],
 };
 
 const record = (id: string, requirements: string[], status: TestRecord['status'], extra: Partial<TestRecord> = {}): TestRecord => ({

@@ -86,9 +86,9 @@ test('an inline suite through the reporter', async (t) => {
   await t.test('the environment names the target with its appkey masked, the seed and the command', () => {
     const env = run.model.environment;
     assert.equal(env.target!.name, 'inline target');
-    assert.equal(env.target!.appkey, '****9f3e');
+    assert.equal(env.target!.credential, '****9f3e');
     assert.deepEqual(env.seeds, ['77']);
-    assert.equal(env.command, 'npx skm-conformance run --target target.yaml --profile core --seed 77');
+    assert.equal(env.command, 'npx kms-conformance run --target target.yaml --profile core --seed 77');
     assert.match(env.harness.version, /^\d+\.\d+\.\d+/);
   });
 
@@ -109,11 +109,12 @@ test('an inline suite through the reporter', async (t) => {
 
 test('the run ends by printing the path of index.html and a verdict line per profile', async () => {
   const config = `import { defineConfig } from '@playwright/test';
-export default defineConfig({ testDir: 'suites', reporter: [['line'], ['${REPORTER}', { outputDir: 'out/report' }]] });
+export default defineConfig({ projects: [{ name: 'skm', testDir: 'suites' }], reporter: [['line'], ['${REPORTER}', { outputDir: 'out/report' }]] });
 `;
   const r = await runInline({ 'playwright.config.ts': config, 'suites/a.spec.ts': `import { test } from '@playwright/test';\n${inlineTest('passes', ['SKM-SCR-GET-001'], '')}` }, [], { SKM_PROFILES: 'core,security' }, 'out/report');
   const lines = r.stdout.trimEnd().split('\n');
   assert.equal(lines.at(-1), `Conformance report: ${join(r.dir, 'out/report/index.html')}`);
-  assert.match(lines.at(-3)!, /^ {2}core +not certified: \d+ MUST could not run/);
-  assert.match(lines.at(-2)!, /^ {2}security +not certified/);
+  assert.match(lines.at(-3)!, /^ {4}core +not certified: \d+ MUST could not run/);
+  assert.match(lines.at(-2)!, /^ {4}security +not certified/);
+  assert.match(lines.at(-4)!, /^ {2}NHN Cloud Secure Key Manager .*\(skm\): not certified$/);
 });
