@@ -87,6 +87,14 @@ details.raw summary, details.xs summary { cursor: pointer; font-size: 12px; colo
 details.oos { margin: 12px 0; } details.oos summary { cursor: pointer; color: var(--muted); }
 dl.amb-list dt { margin-top: 6px; } dl.amb-list dd { margin: 2px 0 4px 18px; color: var(--fg); }
 table.env { border-collapse: collapse; } .env th { text-align: left; color: var(--muted); font-weight: 500; padding: 3px 14px 3px 0; vertical-align: top; } .env td { padding: 3px 0; }
+#differences h4 { margin-top: 14px; }
+.diff { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; margin: 6px 0; }
+.diff h5 { margin: 2px 0 6px; font-weight: 500; }
+/* baseline | candidate: min-width 0 lets long evidence wrap inside its column instead of widening it */
+.sides { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; } .side { min-width: 0; } .side p { margin: 4px 0; }
+.sidel { font-size: 12px; color: var(--muted); }
+.o-strict { background: var(--ok-bg); color: var(--ok); } .o-other { background: #ddf4ff; color: #0969da; }
+.o-contradicts { background: var(--bad-bg); color: var(--bad); } .o-unsettled { background: var(--na-bg); color: var(--na); }
 footer { margin: 30px auto 20px; }
 @media print { .filters { display: none; } details.req { break-inside: avoid; } }
 `;

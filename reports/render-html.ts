@@ -1,5 +1,6 @@
 // index.html: one self-contained page (inline CSS and JS, no network) that a person can read in a
-// minute: the run's verdict and a summary per API family, then one section per family with its
+// minute: the run's verdict and a summary per API family, the differences from a baseline when the run
+// is a comparison (`kms-conformance compare`), then one section per family with its
 // verdict per profile, the operations × variants matrix, what was not covered and why, every
 // requirement with its evidence, ambiguity notes and the environment. Every value is escaped (see
 // html.ts) and a Content-Security-Policy lets only this file's own nonce-tagged style and script run.
@@ -16,7 +17,8 @@ import {
   type RequirementResult,
   type TestRecord,
 } from './model.ts';
-import type { RunReport } from './run-report.ts';
+import { familyModel, type RunReport } from './run-report.ts';
+import type { ComparedTarget, Comparison, Difference, Evidence, PointSide } from './comparison.ts';
 import { REPORT_CSS, REPORT_JS } from './html-assets.ts';
 
 const STATUS_LABEL: Record<string, string> = {
@@ -62,6 +64,7 @@ function pageHeader(report: RunReport): Html {
 <h1>Conformance report ${chip(report.verdict)}</h1>
 <p class="sub">${n} API famil${n === 1 ? 'y' : 'ies'} · ${new Date(report.generatedAt).toUTCString()}</p>
 ${n > 0 ? summaryTable(report) : ''}
+${report.comparison ? differencesLine(report.comparison) : ''}
 </div>
 </header>`;
 }
@@ -75,10 +78,15 @@ ${report.families.map(
 </tbody></table>`;
 }
 
+type Calibration = NonNullable<NonNullable<Environment['target']>['calibration']>;
+
+const pinnedBy = (c: Calibration) => `expectations pinned by calibration against ${c.target} on ${c.date}`;
+
 function targetLine(t: Environment['target']): Html | string {
   if (!t) return 'Target unknown';
   const faults = t.mockFaults.length > 0 ? h` · <b class="fault">faults on: ${t.mockFaults.join(', ')}</b>` : '';
-  return h`Target <b>${t.name}</b> <code>${t.baseUrl}</code> · variants ${t.variants.join(', ')}${t.embeddedMock ? ' · embedded mock' : ''}${faults}`;
+  const notes = `${t.embeddedMock ? ' · embedded mock' : ''}${t.calibration ? ` · ${pinnedBy(t.calibration)}` : ''}`;
+  return h`Target <b>${t.name}</b> <code>${t.baseUrl}</code> · variants ${t.variants.join(', ')}${notes}${faults}`;
 }
 
 function familyHeader(m: ConformanceModel): Html {
@@ -294,6 +302,7 @@ function environment(m: ConformanceModel): Html {
     rows.push(['target', h`${t.name}${t.embeddedMock ? ' (embedded mock)' : ''}`], ['base URL', t.baseUrl], ['variants', t.variants.join(', ')]);
     if (t.credential !== undefined) rows.push(['credential', t.credential]);
     rows.push(['profile', t.profilePath]);
+    if (t.calibration) rows.push(['calibration', pinnedBy(t.calibration)]);
     if (t.mockFaults.length > 0) rows.push(['mock faults', t.mockFaults.join(', ')]);
   }
   rows.push(
@@ -308,6 +317,62 @@ function environment(m: ConformanceModel): Html {
   return h`<section id="${sectionId(m, 'environment')}"><h3>Environment</h3>
 <table class="env">${rows.map(([k, v]) => h`<tr><th>${k}</th><td>${v}</td></tr>`)}</table>
 <div class="ev"><div class="evl">Reproduce this run</div><pre class="cmd">${e.command}</pre></div>
+</section>`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function differencesLine(c: Comparison): Html {
+  const n = plural(c.differences.length, 'difference');
+  return h`<p class="sub">This run has <a href="#differences">${n}</a> from its baseline <b>${c.baseline.name}</b></p>`;
+}
+
+function comparedTarget(role: string, t: ComparedTarget): Html {
+  return h`${role} <b>${t.name}</b> <code>${t.baseUrl}</code>, calibrated at ${t.calibratedAt}`;
+}
+
+function outcomeChip(outcome: PointSide['outcome']): Html {
+  return h`<span class="chip o-${outcome}">${outcome}</span>`;
+}
+
+function evidenceBlocks(e: Evidence | undefined): Html {
+  if (!e) return h`<p class="muted small">no evidence recorded</p>`;
+  return h`${pre('Test', e.test)}${pre('Request', e.request)}${pre('Response', e.response)}${pre('Failure', e.failure)}${pre('Time', e.at)}`;
+}
+
+function side(role: string, t: ComparedTarget, p: PointSide): Html {
+  return h`<div class="side"><div class="sidel">${role} <b>${t.name}</b></div>
+<p>${outcomeChip(p.outcome)} ${p.reason}</p>
+${evidenceBlocks(p.evidence)}</div>`;
+}
+
+/** A requirement id, linked when the page has its row: only requirements in scope get one. */
+function idRef(id: string, rendered: ReadonlySet<string>): Html {
+  return rendered.has(id) ? reqLink(id) : h`<code class="rid">${id}</code>`;
+}
+
+function differenceCard(c: Comparison, d: Difference, rendered: ReadonlySet<string>): Html {
+  return h`<article class="diff">
+<h5>${idRef(d.id, rendered)} <span class="stmt">${d.statement}</span></h5>
+<div class="sides">${side('baseline', c.baseline, d.baseline)}${side('candidate', c.candidate, d.candidate)}</div>
+</article>`;
+}
+
+function differencesSection(report: RunReport, c: Comparison): Html {
+  const rendered = new Set(report.families.flatMap((m) => m.requirements.filter((r) => r.inScope).map((r) => r.id)));
+  const byId = new Map(c.differences.map((d) => [d.id, d]));
+  const family = familyModel(report, c.family)?.family.title ?? c.family;
+  const operations = Object.entries(c.byOperation).map(
+    ([op, ids]) => h`<h4><code>${op}</code> <small class="muted">${plural(ids.length, 'difference')}</small></h4>
+${ids.flatMap((id) => byId.get(id) ?? []).map((d) => differenceCard(c, d, rendered))}`,
+  );
+  const nc = c.notCompared.length;
+  return h`<section id="differences"><h3>Differences from baseline</h3>
+<p>Open points of ${family}: ${comparedTarget('baseline', c.baseline)}; ${comparedTarget('candidate', c.candidate)}.</p>
+<p class="totals">compared points: <b>${c.compared}</b> · differences: <b>${c.differences.length}</b> · not compared: <b>${nc}</b></p>
+${c.differences.length === 0 ? h`<p>No difference on the ${plural(c.compared, 'point')} the baseline settled.</p>` : operations}
+${nc > 0 ? h`<details class="oos"><summary>${plural(nc, 'open point')} not compared: the baseline did not settle ${nc === 1 ? 'it' : 'them'}</summary>
+<p>${c.notCompared.map((id, i) => h`${i > 0 ? ', ' : ''}${idRef(id, rendered)}`)}</p></details>` : ''}
 </section>`;
 }
 
@@ -344,6 +409,7 @@ export function renderHtml(report: RunReport, nonce = randomBytes(16).toString('
 ${pageHeader(report)}
 ${filters(report)}
 <main class="wrap">
+${report.comparison ? differencesSection(report, report.comparison) : ''}
 ${report.families.length > 0 ? report.families.map(familySection) : h`<p>No API family ran.</p>`}
 </main>
 <footer class="wrap muted small">${harness ? `${harness.name} ${harness.version} · ` : ''}conformance.json (schemaVersion ${report.schemaVersion})
