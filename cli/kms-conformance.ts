@@ -4,12 +4,17 @@ import { ConfigError, CONFIG_ERROR_EXIT } from '../harness/config-error.ts';
 import { run } from './run.ts';
 import { merge } from './merge.ts';
 import { validateTarget } from './validate-target.ts';
+import { calibrateCommand } from './calibrate.ts';
+import { compareCommand } from './compare.ts';
 
 export const HELP = `Usage: kms-conformance <command> [options]
 
 Commands:
   run               run the conformance suites against a target (or the embedded mock) and report
   merge DIR...      merge the output folders of a sharded run into one report
+  calibrate         learn how a reference service reads the documents' open points; write the
+                    expectations that pin it
+  compare           run the same plan against a baseline and a candidate; report where they differ
   mock              start the embedded mock and print its target profile's path (Ctrl-C stops it)
   validate-target   check a target profile
   help              this text
@@ -24,6 +29,10 @@ export async function main(argv: string[]): Promise<number> {
       return run(rest);
     case 'merge':
       return merge(rest);
+    case 'calibrate':
+      return calibrateCommand(rest);
+    case 'compare':
+      return compareCommand(rest);
     case 'mock':
       // Loaded on demand: the mock is only needed by this command.
       return (await import('./mock.ts')).mock(rest);
@@ -36,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(HELP);
       return command === undefined ? CONFIG_ERROR_EXIT : 0;
     default:
-      throw new ConfigError(`unknown command "${command}" (commands: run, merge, mock, validate-target; see kms-conformance --help)`);
+      throw new ConfigError(`unknown command "${command}" (commands: run, merge, calibrate, compare, mock, validate-target; see kms-conformance --help)`);
   }
 }
 

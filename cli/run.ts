@@ -14,6 +14,7 @@ import { familiesAsked, FAMILIES_ENV } from '../harness/families-asked.ts';
 import { targetFamily } from '../harness/profile/target-family.ts';
 import { familyVariants, parseProfiles, parseVersions, type DescribeTarget } from '../reports/environment.ts';
 import { parseReportJson } from '../reports/render-json.ts';
+import type { RunReport } from '../reports/run-report.ts';
 import { REPORT_FILES } from '../reports/write-report.ts';
 import { parse, list, positiveInt, seed as parseSeed, shard as parseShard, regex, outputFolder } from './args.ts';
 import { PLAYWRIGHT_CLI, PLAYWRIGHT_CONFIG } from './paths.ts';
@@ -140,12 +141,14 @@ function childEnv(plan: RunPlan): NodeJS.ProcessEnv {
   return env;
 }
 
-export async function run(argv: string[]): Promise<number> {
-  const plan = await planRun(argv);
-  if (plan === 'help') {
-    console.log(RUN_HELP);
-    return 0;
-  }
+export interface ExecutedRun {
+  /** the exit code `run` gives */
+  code: number;
+  report?: RunReport;
+}
+
+/** Runs a plan: Playwright's output on the console (`quiet`: its errors only), the report read back. */
+export async function executeRun(plan: RunPlan, quiet = false): Promise<ExecutedRun> {
   outputFolder(plan.out, '--out');
   for (const f of Object.values(REPORT_FILES)) rmSync(join(plan.out, f), { force: true });
   rmSync(join(plan.out, 'blob'), { recursive: true, force: true });
@@ -155,21 +158,30 @@ export async function run(argv: string[]): Promise<number> {
   for (const id of plan.families) if (!plan.env[targetEnv(id)]) env[`${envPrefix(id)}_MOCK_PROFILE_DIR`] = join(mockDir, id);
   try {
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done, fail) => {
-      const child = spawn(process.execPath, plan.args, { stdio: 'inherit', env });
+      const child = spawn(process.execPath, plan.args, { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'], env });
       child.on('error', fail);
       child.on('exit', (c, s) => done({ code: c, signal: s }));
     });
-    if (code === CONFIG_ERROR_EXIT) return CONFIG_ERROR_EXIT;
+    if (code === CONFIG_ERROR_EXIT) return { code: CONFIG_ERROR_EXIT };
     const json = join(plan.out, REPORT_FILES.json);
     if (!existsSync(json)) {
       // Whatever stopped the runner (a signal, a crash), the run says so in one line and never exits 0.
       console.error(`kms-conformance: the run ended without a report (Playwright ${signal ? `stopped by ${signal}` : `exited with code ${code}`}); see the output above`);
-      return signal ? 130 : code || 1;
+      return { code: signal ? 130 : code || 1 };
     }
     const report = parseReportJson(readFileSync(json, 'utf8'), json);
-    if (plan.sharded) return report.families.some((m) => m.summary.tests.failed > 0) ? 1 : 0;
-    return report.verdict === 'certified' ? 0 : 1;
+    if (plan.sharded) return { code: report.families.some((m) => m.summary.tests.failed > 0) ? 1 : 0, report };
+    return { code: report.verdict === 'certified' ? 0 : 1, report };
   } finally {
     rmSync(mockDir, { recursive: true, force: true });
   }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const plan = await planRun(argv);
+  if (plan === 'help') {
+    console.log(RUN_HELP);
+    return 0;
+  }
+  return (await executeRun(plan)).code;
 }

@@ -12,6 +12,15 @@ export interface TargetSummary {
   variants: string[];
   /** the credential that names the caller, masked */
   credential?: string;
+  /** the profile's `calibration` block: its expectations were pinned against this target on this date */
+  calibration?: CalibrationBlock;
+}
+
+/** A target profile's `calibration` block, written by `kms-conformance calibrate`. */
+export interface CalibrationBlock {
+  target: string;
+  date: string;
+  record?: string;
 }
 
 export interface FamilyPlugin {

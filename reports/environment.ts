@@ -149,6 +149,7 @@ export function runContext(family: FamilyData, describe: DescribeTarget, facts: 
       mockFaults: faults,
     };
     if (t.credential) environment.target.credential = t.credential;
+    if (t.calibration) environment.target.calibration = { target: mask(t.calibration.target), date: t.calibration.date };
   }
   const scope: Scope = { profiles, versions, shards: facts.shard ? [facts.shard] : [] };
   if (grep) scope.grep = grep;

@@ -88,6 +88,8 @@ export interface Environment {
     variants: string[];
     /** the credential that names the caller (SKM appkey, NCP access key, KSig1 API key), masked */
     credential?: string;
+    /** where the profile's expectations came from, when `kms-conformance calibrate` pinned them */
+    calibration?: { target: string; date: string };
     profilePath: string;
     embeddedMock: boolean;
     mockFaults: string[];

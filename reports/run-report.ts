@@ -1,6 +1,7 @@
 // The report of one conformance run: the model of each API family that ran (reports/model.ts) and the
 // verdict over all of them. index.html, conformance.json and junit.xml are rendered from it.
 import { worst, type ConformanceModel, type Verdict } from './model.ts';
+import type { Comparison } from './comparison.ts';
 
 export const SCHEMA_VERSION = 2;
 
@@ -11,6 +12,8 @@ export interface RunReport {
   verdict: Verdict;
   /** in the registry's order (families/registry.ts) */
   families: ConformanceModel[];
+  /** `kms-conformance compare`: where this run's target (the candidate) differs from a baseline */
+  comparison?: Comparison;
 }
 
 export function buildRunReport(families: ConformanceModel[], generatedAt: string): RunReport {

@@ -12,7 +12,7 @@ const plugin: FamilyPlugin = {
     const target = loadKsig1Target(path);
     const p = target.profile;
     return {
-      summary: { name: p.name, baseUrl: p.baseUrl, variants: [...apiVersions], credential: maskCredential(p.credentials.apiKey) },
+      summary: { name: p.name, baseUrl: p.baseUrl, variants: [...apiVersions], credential: maskCredential(p.credentials.apiKey), calibration: p.calibration },
       redactor: ksig1Redactor(target),
     };
   },

@@ -11,7 +11,7 @@ const plugin: FamilyPlugin = {
     const target = loadNcpTarget(path);
     const p = target.profile;
     return {
-      summary: { name: p.name, baseUrl: p.baseUrl, variants: [...p.signatureVersions], credential: maskCredential(p.credentials.accessKey) },
+      summary: { name: p.name, baseUrl: p.baseUrl, variants: [...p.signatureVersions], credential: maskCredential(p.credentials.accessKey), calibration: p.calibration },
       redactor: ncpRedactor(target),
     };
   },

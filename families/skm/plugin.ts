@@ -10,7 +10,7 @@ const plugin: FamilyPlugin = {
     const target = loadTarget(path);
     const p = target.profile;
     return {
-      summary: { name: p.name ?? '(unnamed)', baseUrl: p.baseUrl, variants: [...p.apiVersions], credential: maskCredential(p.appkey) },
+      summary: { name: p.name ?? '(unnamed)', baseUrl: p.baseUrl, variants: [...p.apiVersions], credential: maskCredential(p.appkey), calibration: p.calibration },
       redactor: redactorFor(target),
     };
   },

@@ -269,6 +269,23 @@ responseBytes?: number
 responseSeconds?: number
 }
 /**
+ * Written by `kms-conformance calibrate` beside the expectations it pinned: the target they were learned from and when. The report shows it.
+ */
+calibration?: {
+/**
+ * The calibrated target, as its report named it.
+ */
+target: string
+/**
+ * When the calibration started (ISO 8601).
+ */
+date: string
+/**
+ * The calibration record (calibration.json) with every open point's outcome and evidence.
+ */
+record?: string
+}
+/**
  * How strict to be where the documents are silent. Defaults are lenient.
  */
 expectations?: {

@@ -4,7 +4,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://kms-conformance/targets/target.schema.json","title":"TargetProfile","description":"What the harness needs to test one key-management deployment. Any string may contain ${ENV_VAR}. Relative paths are relative to the profile's folder. See targets/PROFILE-FORMAT.md.","type":"object","required":["profileVersion","family","baseUrl","apiVersions","appkey","keys"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"profileVersion":{"const":1,"description":"Version of this format."},"name":{"type":"string","description":"Free text shown in the report."},"family":{"const":"skm","description":"API family under test."},"baseUrl":{"type":"string","pattern":"^https?://[^/]+$","description":"Scheme, host and port of the service; no path."},"plainBaseUrl":{"type":"string","pattern":"^http://[^/]+$","description":"The same service over plain HTTP, if it listens there (security checks)."},"apiVersions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["v1.0","v1.1","v1.2"]},"description":"API versions the target claims."},"appkey":{"type":"string","minLength":1,"description":"Appkey of the project holding the keys. Masked in every output but its last 4 characters."},"credentials":{"$ref":"#/$defs/credentials","description":"v1.2 User Access Key ID and Secret Access Key (needed for v1.2)."},"tls":{"type":"object","additionalProperties":false,"properties":{"ca":{"type":"string","description":"PEM file of the CA(s) to trust for the server certificate."},"insecureSkipVerify":{"type":"boolean","description":"Do not verify the server certificate (never needed for the mock)."}}},"keys":{"$ref":"#/$defs/keySet","description":"Keys in a key store that the runner passes without MAC or certificate."},"fixtures":{"type":"object","additionalProperties":false,"description":"Optional fixtures for failure modes that cannot be produced from outside. A test whose fixture is missing is reported as not covered, never as passed.","properties":{"ipv4Denied":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 allowlist excludes the runner.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"mac":{"type":"object","additionalProperties":false,"required":["keys","registered"],"description":"A store that requires MAC authentication.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"registered":{"$ref":"#/$defs/mac","description":"A MAC registered and In Service."},"notInService":{"$ref":"#/$defs/mac","description":"A MAC registered but Scheduled to be Deleted."},"unregistered":{"$ref":"#/$defs/mac","description":"A MAC never registered (default 02:00:00:00:00:00)."}}},"certificate":{"type":"object","additionalProperties":false,"required":["keys","valid"],"description":"A store that requires a client certificate. The harness makes a foreign certificate itself.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"valid":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, In Service, within its validity period."},"expired":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, past its validity period."},"notInService":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, record not In Service."}}},"scheduledForDeletion":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys whose status is Scheduled to be Deleted.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"rotated":{"type":"object","additionalProperties":false,"required":["latestVersion","inService"],"description":"Keys with several versions, some not In Service.","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"latestVersion":{"type":"integer","minimum":0},"inService":{"type":"array","items":{"type":"integer","minimum":0}},"scheduledVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version now Scheduled to be Deleted."},"deletedVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version that no longer exists."},"olderVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with an older version that is still In Service."}}},"invalidKeyStatus":{"type":"object","additionalProperties":false,"required":["plaintext"],"description":"A ciphertext and a signature whose key is readable but not In Service (Invalid Key Status).","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"}}},"otherTenant":{"type":"object","additionalProperties":false,"required":["appkey","keys"],"description":"A second appkey and its keys (tenant isolation).","properties":{"appkey":{"type":"string","minLength":1},"credentials":{"$ref":"#/$defs/credentials"},"keys":{"$ref":"#/$defs/keyIds"}}},"ipv4NotInService":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 list registers the runner's address, but not In Service.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"allMethods":{"type":"object","additionalProperties":false,"required":["keys","mac","certificate"],"description":"A store with MAC and certificate authentication both enabled (and an IPv4 list, if any, that admits the runner).","properties":{"keys":{"$ref":"#/$defs/keyIds"},"mac":{"$ref":"#/$defs/mac","description":"A registered, In Service MAC of the store."},"certificate":{"$ref":"#/$defs/clientCertificate","description":"A valid certificate of the store."}}},"ipv4Allowed":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 list admits the runner through a CIDR range.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"cidr":{"type":"string","description":"The range, for the report."}}}}},"provisioning":{"type":"object","additionalProperties":false,"required":["allowed"],"description":"Whether the harness may create keys through the v1.2 API. It deletes what it created and never touches anything else.","properties":{"allowed":{"type":"boolean"},"keyStoreName":{"type":"string","minLength":1,"description":"Key store to create keys in."},"readyWithinSeconds":{"type":"number","minimum":0,"maximum":600,"description":"How long a new key may take to become usable (SKM-MGT-CRT-006/007/008: not documented). Default 30; 0: usable at once."}}},"limits":{"type":"object","additionalProperties":false,"description":"Bounds on every answer: a request whose response is larger, or slower, fails with a message saying which bound it broke.","properties":{"responseBytes":{"type":"integer","minimum":1024,"maximum":1073741824,"description":"Largest response body read, in bytes; reading stops past it. Default 4194304 (4 MiB)."},"responseSeconds":{"type":"number","exclusiveMinimum":0,"maximum":60,"description":"Longest a request may take, from sending to the last byte of the body. Default 20; at most 60, a test's own timeout."}}},"expectations":{"type":"object","additionalProperties":false,"description":"How strict to be where the documents are silent. Defaults are lenient.","properties":{"errorTransport":{"enum":["any","http200","http4xx"],"description":"How errors arrive: HTTP 200 with isSuccessful false, a 4xx with the envelope, or either (default)."},"resultCodes":{"type":"object","additionalProperties":{"type":"number"},"description":"Expected numeric resultCode per error message."},"messages":{"type":"object","additionalProperties":{"type":"string"},"description":"Exact spelling per failure mode, e.g. {\"Invalid Key Id\": \"Invalid Key ID\"}."},"plaintextLimitUnit":{"enum":["any","bytes","characters"],"description":"What the 32 KB limits count (default any: only ASCII edges are asserted)."},"certificateField":{"enum":["any","clientSentCertificate","clientSentCerfificate"],"description":"Spelling of confirm's certificate field."},"strict":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"},"uniqueItems":true,"description":"Requirement ids whose ambiguity is pinned to the strict reading the catalogue names (e.g. SKM-ERR-DATA-001: Invalid User Data only). Default: none, every ambiguity lenient."}}}},"$defs":{"credentials":{"type":"object","additionalProperties":false,"required":["accessKeyId","secretAccessKey"],"properties":{"accessKeyId":{"type":"string","minLength":1},"secretAccessKey":{"type":"string","minLength":1}}},"keySet":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"value":{"type":"string","description":"Expected secret value; checked when given."}}},"symmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},"asymmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}}}},"keyIds":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"string","minLength":1},"symmetric":{"type":"string","minLength":1},"asymmetric":{"type":"string","minLength":1}}},"mac":{"type":"string","pattern":"^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$"},"clientCertificate":{"type":"object","additionalProperties":false,"oneOf":[{"required":["pkcs12"]},{"required":["cert","key"]}],"properties":{"pkcs12":{"type":"string","description":"PKCS#12 file."},"passphrase":{"type":"string","description":"Password of the PKCS#12 file or the key."},"cert":{"type":"string","description":"PEM certificate file."},"key":{"type":"string","description":"PEM private key file."}}},"versionedMaterial":{"type":"object","additionalProperties":false,"required":["version","plaintext"],"properties":{"version":{"type":"integer","minimum":0},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"},"localKeyPlaintext":{"type":"string","description":"A local key made by create-local-key with this version."},"localKeyCiphertext":{"type":"string"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://kms-conformance/targets/target.schema.json","title":"TargetProfile","description":"What the harness needs to test one key-management deployment. Any string may contain ${ENV_VAR}. Relative paths are relative to the profile's folder. See targets/PROFILE-FORMAT.md.","type":"object","required":["profileVersion","family","baseUrl","apiVersions","appkey","keys"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"profileVersion":{"const":1,"description":"Version of this format."},"name":{"type":"string","description":"Free text shown in the report."},"family":{"const":"skm","description":"API family under test."},"baseUrl":{"type":"string","pattern":"^https?://[^/]+$","description":"Scheme, host and port of the service; no path."},"plainBaseUrl":{"type":"string","pattern":"^http://[^/]+$","description":"The same service over plain HTTP, if it listens there (security checks)."},"apiVersions":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["v1.0","v1.1","v1.2"]},"description":"API versions the target claims."},"appkey":{"type":"string","minLength":1,"description":"Appkey of the project holding the keys. Masked in every output but its last 4 characters."},"credentials":{"$ref":"#/$defs/credentials","description":"v1.2 User Access Key ID and Secret Access Key (needed for v1.2)."},"tls":{"type":"object","additionalProperties":false,"properties":{"ca":{"type":"string","description":"PEM file of the CA(s) to trust for the server certificate."},"insecureSkipVerify":{"type":"boolean","description":"Do not verify the server certificate (never needed for the mock)."}}},"keys":{"$ref":"#/$defs/keySet","description":"Keys in a key store that the runner passes without MAC or certificate."},"fixtures":{"type":"object","additionalProperties":false,"description":"Optional fixtures for failure modes that cannot be produced from outside. A test whose fixture is missing is reported as not covered, never as passed.","properties":{"ipv4Denied":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 allowlist excludes the runner.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"mac":{"type":"object","additionalProperties":false,"required":["keys","registered"],"description":"A store that requires MAC authentication.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"registered":{"$ref":"#/$defs/mac","description":"A MAC registered and In Service."},"notInService":{"$ref":"#/$defs/mac","description":"A MAC registered but Scheduled to be Deleted."},"unregistered":{"$ref":"#/$defs/mac","description":"A MAC never registered (default 02:00:00:00:00:00)."}}},"certificate":{"type":"object","additionalProperties":false,"required":["keys","valid"],"description":"A store that requires a client certificate. The harness makes a foreign certificate itself.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"valid":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, In Service, within its validity period."},"expired":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, past its validity period."},"notInService":{"$ref":"#/$defs/clientCertificate","description":"Issued by the service, record not In Service."}}},"scheduledForDeletion":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys whose status is Scheduled to be Deleted.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"rotated":{"type":"object","additionalProperties":false,"required":["latestVersion","inService"],"description":"Keys with several versions, some not In Service.","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"latestVersion":{"type":"integer","minimum":0},"inService":{"type":"array","items":{"type":"integer","minimum":0}},"scheduledVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version now Scheduled to be Deleted."},"deletedVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with a version that no longer exists."},"olderVersion":{"$ref":"#/$defs/versionedMaterial","description":"Made with an older version that is still In Service."}}},"invalidKeyStatus":{"type":"object","additionalProperties":false,"required":["plaintext"],"description":"A ciphertext and a signature whose key is readable but not In Service (Invalid Key Status).","properties":{"symmetric":{"type":"string"},"asymmetric":{"type":"string"},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"}}},"otherTenant":{"type":"object","additionalProperties":false,"required":["appkey","keys"],"description":"A second appkey and its keys (tenant isolation).","properties":{"appkey":{"type":"string","minLength":1},"credentials":{"$ref":"#/$defs/credentials"},"keys":{"$ref":"#/$defs/keyIds"}}},"ipv4NotInService":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 list registers the runner's address, but not In Service.","properties":{"keys":{"$ref":"#/$defs/keyIds"}}},"allMethods":{"type":"object","additionalProperties":false,"required":["keys","mac","certificate"],"description":"A store with MAC and certificate authentication both enabled (and an IPv4 list, if any, that admits the runner).","properties":{"keys":{"$ref":"#/$defs/keyIds"},"mac":{"$ref":"#/$defs/mac","description":"A registered, In Service MAC of the store."},"certificate":{"$ref":"#/$defs/clientCertificate","description":"A valid certificate of the store."}}},"ipv4Allowed":{"type":"object","additionalProperties":false,"required":["keys"],"description":"Keys in a store whose IPv4 list admits the runner through a CIDR range.","properties":{"keys":{"$ref":"#/$defs/keyIds"},"cidr":{"type":"string","description":"The range, for the report."}}}}},"provisioning":{"type":"object","additionalProperties":false,"required":["allowed"],"description":"Whether the harness may create keys through the v1.2 API. It deletes what it created and never touches anything else.","properties":{"allowed":{"type":"boolean"},"keyStoreName":{"type":"string","minLength":1,"description":"Key store to create keys in."},"readyWithinSeconds":{"type":"number","minimum":0,"maximum":600,"description":"How long a new key may take to become usable (SKM-MGT-CRT-006/007/008: not documented). Default 30; 0: usable at once."}}},"limits":{"type":"object","additionalProperties":false,"description":"Bounds on every answer: a request whose response is larger, or slower, fails with a message saying which bound it broke.","properties":{"responseBytes":{"type":"integer","minimum":1024,"maximum":1073741824,"description":"Largest response body read, in bytes; reading stops past it. Default 4194304 (4 MiB)."},"responseSeconds":{"type":"number","exclusiveMinimum":0,"maximum":60,"description":"Longest a request may take, from sending to the last byte of the body. Default 20; at most 60, a test's own timeout."}}},"calibration":{"type":"object","additionalProperties":false,"required":["target","date"],"description":"Written by `kms-conformance calibrate` beside the expectations it pinned: the target they were learned from and when. The report shows it.","properties":{"target":{"type":"string","minLength":1,"description":"The calibrated target, as its report named it."},"date":{"type":"string","minLength":1,"description":"When the calibration started (ISO 8601)."},"record":{"type":"string","description":"The calibration record (calibration.json) with every open point's outcome and evidence."}}},"expectations":{"type":"object","additionalProperties":false,"description":"How strict to be where the documents are silent. Defaults are lenient.","properties":{"errorTransport":{"enum":["any","http200","http4xx"],"description":"How errors arrive: HTTP 200 with isSuccessful false, a 4xx with the envelope, or either (default)."},"resultCodes":{"type":"object","additionalProperties":{"type":"number"},"description":"Expected numeric resultCode per error message."},"messages":{"type":"object","additionalProperties":{"type":"string"},"description":"Exact spelling per failure mode, e.g. {\"Invalid Key Id\": \"Invalid Key ID\"}."},"plaintextLimitUnit":{"enum":["any","bytes","characters"],"description":"What the 32 KB limits count (default any: only ASCII edges are asserted)."},"certificateField":{"enum":["any","clientSentCertificate","clientSentCerfificate"],"description":"Spelling of confirm's certificate field."},"strict":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"},"uniqueItems":true,"description":"Requirement ids whose ambiguity is pinned to the strict reading the catalogue names (e.g. SKM-ERR-DATA-001: Invalid User Data only). Default: none, every ambiguity lenient."}}}},"$defs":{"credentials":{"type":"object","additionalProperties":false,"required":["accessKeyId","secretAccessKey"],"properties":{"accessKeyId":{"type":"string","minLength":1},"secretAccessKey":{"type":"string","minLength":1}}},"keySet":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"value":{"type":"string","description":"Expected secret value; checked when given."}}},"symmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},"asymmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}}}},"keyIds":{"type":"object","additionalProperties":false,"properties":{"secret":{"type":"string","minLength":1},"symmetric":{"type":"string","minLength":1},"asymmetric":{"type":"string","minLength":1}}},"mac":{"type":"string","pattern":"^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$"},"clientCertificate":{"type":"object","additionalProperties":false,"oneOf":[{"required":["pkcs12"]},{"required":["cert","key"]}],"properties":{"pkcs12":{"type":"string","description":"PKCS#12 file."},"passphrase":{"type":"string","description":"Password of the PKCS#12 file or the key."},"cert":{"type":"string","description":"PEM certificate file."},"key":{"type":"string","description":"PEM private key file."}}},"versionedMaterial":{"type":"object","additionalProperties":false,"required":["version","plaintext"],"properties":{"version":{"type":"integer","minimum":0},"plaintext":{"type":"string"},"ciphertext":{"type":"string"},"signature":{"type":"string"},"localKeyPlaintext":{"type":"string","description":"A local key made by create-local-key with this version."},"localKeyCiphertext":{"type":"string"}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["accessKeyId","secretAccessKey"],"properties":{"accessKeyId":{"type":"string","minLength":1},"secretAccessKey":{"type":"string","minLength":1}}};
 const schema33 = {"type":"object","additionalProperties":false,"properties":{"secret":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"value":{"type":"string","description":"Expected secret value; checked when given."}}},"symmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},"asymmetric":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}}}};
 const schema34 = {"type":"object","additionalProperties":false,"properties":{"secret":{"type":"string","minLength":1},"symmetric":{"type":"string","minLength":1},"asymmetric":{"type":"string","minLength":1}}};
@@ -3521,12 +3521,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data.expectations !== undefined){
-let data133 = data.expectations;
+if(data.calibration !== undefined){
+let data133 = data.calibration;
 if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key36 in data133){
-if(!((((((key36 === "errorTransport") || (key36 === "resultCodes")) || (key36 === "messages")) || (key36 === "plaintextLimitUnit")) || (key36 === "certificateField")) || (key36 === "strict"))){
-const err274 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(data133.target === undefined){
+const err274 = {instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3535,11 +3534,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data133.errorTransport !== undefined){
-let data134 = data133.errorTransport;
-if(!(((data134 === "any") || (data134 === "http200")) || (data134 === "http4xx"))){
-const err275 = {instancePath:instancePath+"/expectations/errorTransport",schemaPath:"#/properties/expectations/properties/errorTransport/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.errorTransport.enum},message:"must be equal to one of the allowed values"};
+if(data133.date === undefined){
+const err275 = {instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3548,14 +3544,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-if(data133.resultCodes !== undefined){
-let data135 = data133.resultCodes;
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-for(const key37 in data135){
-let data136 = data135[key37];
-if(!((typeof data136 == "number") && (isFinite(data136)))){
-const err276 = {instancePath:instancePath+"/expectations/resultCodes/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/resultCodes/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key36 in data133){
+if(!(((key36 === "target") || (key36 === "date")) || (key36 === "record"))){
+const err276 = {instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3565,9 +3556,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-}
-else {
-const err277 = {instancePath:instancePath+"/expectations/resultCodes",schemaPath:"#/properties/expectations/properties/resultCodes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data133.target !== undefined){
+let data134 = data133.target;
+if(typeof data134 === "string"){
+if(func3(data134) < 1){
+const err277 = {instancePath:instancePath+"/calibration/target",schemaPath:"#/properties/calibration/properties/target/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3577,12 +3570,8 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data133.messages !== undefined){
-let data137 = data133.messages;
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-for(const key38 in data137){
-if(typeof data137[key38] !== "string"){
-const err278 = {instancePath:instancePath+"/expectations/messages/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/messages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err278 = {instancePath:instancePath+"/calibration/target",schemaPath:"#/properties/calibration/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3592,9 +3581,11 @@ vErrors.push(err278);
 errors++;
 }
 }
-}
-else {
-const err279 = {instancePath:instancePath+"/expectations/messages",schemaPath:"#/properties/expectations/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data133.date !== undefined){
+let data135 = data133.date;
+if(typeof data135 === "string"){
+if(func3(data135) < 1){
+const err279 = {instancePath:instancePath+"/calibration/date",schemaPath:"#/properties/calibration/properties/date/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3604,10 +3595,8 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data133.plaintextLimitUnit !== undefined){
-let data139 = data133.plaintextLimitUnit;
-if(!(((data139 === "any") || (data139 === "bytes")) || (data139 === "characters"))){
-const err280 = {instancePath:instancePath+"/expectations/plaintextLimitUnit",schemaPath:"#/properties/expectations/properties/plaintextLimitUnit/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.plaintextLimitUnit.enum},message:"must be equal to one of the allowed values"};
+else {
+const err280 = {instancePath:instancePath+"/calibration/date",schemaPath:"#/properties/calibration/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3617,10 +3606,9 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data133.certificateField !== undefined){
-let data140 = data133.certificateField;
-if(!(((data140 === "any") || (data140 === "clientSentCertificate")) || (data140 === "clientSentCerfificate"))){
-const err281 = {instancePath:instancePath+"/expectations/certificateField",schemaPath:"#/properties/expectations/properties/certificateField/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.certificateField.enum},message:"must be equal to one of the allowed values"};
+if(data133.record !== undefined){
+if(typeof data133.record !== "string"){
+const err281 = {instancePath:instancePath+"/calibration/record",schemaPath:"#/properties/calibration/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3630,15 +3618,9 @@ vErrors.push(err281);
 errors++;
 }
 }
-if(data133.strict !== undefined){
-let data141 = data133.strict;
-if(Array.isArray(data141)){
-const len2 = data141.length;
-for(let i3=0; i3<len2; i3++){
-let data142 = data141[i3];
-if(typeof data142 === "string"){
-if(!pattern10.test(data142)){
-const err282 = {instancePath:instancePath+"/expectations/strict/" + i3,schemaPath:"#/properties/expectations/properties/strict/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"+"\""};
+}
+else {
+const err282 = {instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3648,8 +3630,12 @@ vErrors.push(err282);
 errors++;
 }
 }
-else {
-const err283 = {instancePath:instancePath+"/expectations/strict/" + i3,schemaPath:"#/properties/expectations/properties/strict/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.expectations !== undefined){
+let data137 = data.expectations;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+for(const key37 in data137){
+if(!((((((key37 === "errorTransport") || (key37 === "resultCodes")) || (key37 === "messages")) || (key37 === "plaintextLimitUnit")) || (key37 === "certificateField")) || (key37 === "strict"))){
+const err283 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3659,18 +3645,10 @@ vErrors.push(err283);
 errors++;
 }
 }
-let i4 = data141.length;
-let j1;
-if(i4 > 1){
-const indices0 = {};
-for(;i4--;){
-let item0 = data141[i4];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j1 = indices0[item0];
-const err284 = {instancePath:instancePath+"/expectations/strict",schemaPath:"#/properties/expectations/properties/strict/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
+if(data137.errorTransport !== undefined){
+let data138 = data137.errorTransport;
+if(!(((data138 === "any") || (data138 === "http200")) || (data138 === "http4xx"))){
+const err284 = {instancePath:instancePath+"/expectations/errorTransport",schemaPath:"#/properties/expectations/properties/errorTransport/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.errorTransport.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3678,14 +3656,15 @@ else {
 vErrors.push(err284);
 }
 errors++;
-break;
-}
-indices0[item0] = i4;
 }
 }
-}
-else {
-const err285 = {instancePath:instancePath+"/expectations/strict",schemaPath:"#/properties/expectations/properties/strict/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data137.resultCodes !== undefined){
+let data139 = data137.resultCodes;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+for(const key38 in data139){
+let data140 = data139[key38];
+if(!((typeof data140 == "number") && (isFinite(data140)))){
+const err285 = {instancePath:instancePath+"/expectations/resultCodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/resultCodes/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3697,7 +3676,7 @@ errors++;
 }
 }
 else {
-const err286 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err286 = {instancePath:instancePath+"/expectations/resultCodes",schemaPath:"#/properties/expectations/properties/resultCodes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3707,14 +3686,144 @@ vErrors.push(err286);
 errors++;
 }
 }
-}
-else {
-const err287 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data137.messages !== undefined){
+let data141 = data137.messages;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+for(const key39 in data141){
+if(typeof data141[key39] !== "string"){
+const err287 = {instancePath:instancePath+"/expectations/messages/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expectations/properties/messages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err287];
 }
 else {
 vErrors.push(err287);
+}
+errors++;
+}
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/expectations/messages",schemaPath:"#/properties/expectations/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+if(data137.plaintextLimitUnit !== undefined){
+let data143 = data137.plaintextLimitUnit;
+if(!(((data143 === "any") || (data143 === "bytes")) || (data143 === "characters"))){
+const err289 = {instancePath:instancePath+"/expectations/plaintextLimitUnit",schemaPath:"#/properties/expectations/properties/plaintextLimitUnit/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.plaintextLimitUnit.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data137.certificateField !== undefined){
+let data144 = data137.certificateField;
+if(!(((data144 === "any") || (data144 === "clientSentCertificate")) || (data144 === "clientSentCerfificate"))){
+const err290 = {instancePath:instancePath+"/expectations/certificateField",schemaPath:"#/properties/expectations/properties/certificateField/enum",keyword:"enum",params:{allowedValues: schema31.properties.expectations.properties.certificateField.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+if(data137.strict !== undefined){
+let data145 = data137.strict;
+if(Array.isArray(data145)){
+const len2 = data145.length;
+for(let i3=0; i3<len2; i3++){
+let data146 = data145[i3];
+if(typeof data146 === "string"){
+if(!pattern10.test(data146)){
+const err291 = {instancePath:instancePath+"/expectations/strict/" + i3,schemaPath:"#/properties/expectations/properties/strict/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"+"\""};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/expectations/strict/" + i3,schemaPath:"#/properties/expectations/properties/strict/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+let i4 = data145.length;
+let j1;
+if(i4 > 1){
+const indices0 = {};
+for(;i4--;){
+let item0 = data145[i4];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j1 = indices0[item0];
+const err293 = {instancePath:instancePath+"/expectations/strict",schemaPath:"#/properties/expectations/properties/strict/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+break;
+}
+indices0[item0] = i4;
+}
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/expectations/strict",schemaPath:"#/properties/expectations/properties/strict/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/expectations",schemaPath:"#/properties/expectations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+}
+else {
+const err296 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
 }
 errors++;
 }

@@ -1,5 +1,6 @@
 // What the profile pins where the documents are silent, with the lenient defaults.
 import type { TargetProfile } from '../profile/load-target.ts';
+import { PinnedIds } from '../pinned-ids.ts';
 
 export interface Expectations {
   errorTransport: 'any' | 'http200' | 'http4xx';
@@ -8,7 +9,7 @@ export interface Expectations {
   plaintextLimitUnit: 'any' | 'bytes' | 'characters';
   certificateField: 'any' | 'clientSentCertificate' | 'clientSentCerfificate';
   /** requirement ids whose ambiguity the profile pins to the strict reading */
-  strict: ReadonlySet<string>;
+  strict: PinnedIds;
 }
 
 export function expectationsOf(profile: TargetProfile): Expectations {
@@ -19,7 +20,7 @@ export function expectationsOf(profile: TargetProfile): Expectations {
     messages: e.messages ?? {},
     plaintextLimitUnit: e.plaintextLimitUnit ?? 'any',
     certificateField: e.certificateField ?? 'any',
-    strict: new Set(e.strict ?? []),
+    strict: new PinnedIds(e.strict ?? []),
   };
 }
 

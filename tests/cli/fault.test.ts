@@ -51,6 +51,10 @@ test('usage and configuration errors are one line and exit code 2', async () => 
     [['merge', '--out', '/etc/passwd/x', 'out/report'], /^kms-conformance: merge: --out \/etc\/passwd\/x: cannot be used as the output folder \(ENOTDIR\)$/],
     [['run'], /^kms-conformance: SKM_WORKERS needs a positive whole number, got "abc"$/, { SKM_WORKERS: 'abc' }],
     [['run', '--workers', '0'], /^kms-conformance: --workers needs a positive whole number, got "0"$/],
+    [['calibrate'], /^kms-conformance: calibrate: name the target profile with --target/],
+    [['calibrate', '--target', 'no/such.yaml'], /^kms-conformance: target profile no\/such\.yaml: cannot be read \(ENOENT\)$/],
+    [['compare', '--baseline', 'targets/nhn-cloud.example.yaml'], /^kms-conformance: compare: name both target profiles/],
+    [['compare', '--baseline', 'targets/nhn-cloud.example.yaml', '--candidate', 'families/ksig1/targets/example-ksig1.yaml'], /^kms-conformance: compare: the baseline is a skm profile and the candidate a ksig1 profile$/],
   ];
   await Promise.all(cases.map(async ([args, message, env]) => {
     const r = await cli(args, env);
@@ -61,13 +65,14 @@ test('usage and configuration errors are one line and exit code 2', async () => 
 });
 
 test('every command has --help', async () => {
-  for (const command of ['run', 'merge', 'mock', 'validate-target']) {
+  for (const command of ['run', 'merge', 'calibrate', 'compare', 'mock', 'validate-target']) {
     const r = await cli([command, '--help']);
     assert.equal(r.code, 0);
     assert.match(r.stdout, new RegExp(`^Usage: kms-conformance ${command}`));
   }
   const top = await cli(['--help']);
   assert.match(top.stdout, /Commands:\n {2}run/);
+  for (const command of ['calibrate', 'compare']) assert.match(top.stdout, new RegExp(`\n {2}${command} `));
 });
 
 test('validate-target says what a profile lacks', async () => {

@@ -3,20 +3,21 @@
 // records it as an `observed` annotation instead of failing; a strict one fails its requirement.
 import type { FailureInit } from '../../../harness/oracles/conformance-failure.ts';
 import { pinnedOrObserved } from '../../../harness/oracles/observed.ts';
+import { PinnedIds } from '../../../harness/pinned-ids.ts';
 import type { Ksig1TargetProfile } from './target.ts';
 
 export { observe } from '../../../harness/oracles/observed.ts';
 
 export class Expectations {
-  private readonly strictIds: ReadonlySet<string>;
+  private readonly strictIds: PinnedIds;
 
   constructor(profile: Ksig1TargetProfile) {
-    this.strictIds = new Set(profile.expectations?.strict ?? []);
+    this.strictIds = new PinnedIds(profile.expectations?.strict ?? []);
   }
 
-  /** Whether any of these requirements is pinned. */
+  /** Whether any of these requirements is pinned (each pinned one is read, so each is noted). */
   strict(...ids: readonly string[]): boolean {
-    return ids.some((id) => this.strictIds.has(id));
+    return ids.filter((id) => this.strictIds.has(id)).length > 0;
   }
 
   /** The strict reading of `id` holds; when it does not: a failure of `id` if pinned, else a record. */

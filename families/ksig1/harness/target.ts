@@ -1,6 +1,7 @@
 // The target profile of a KSig1 run (spec/target.schema.json): YAML, ${ENV} substitution, the family's
 // schema. The run names it in KSIG1_TARGET, or the global setup starts the embedded mock and points the
 // run at the profile the mock wrote.
+import type { CalibrationBlock } from '../../../harness/family-plugin.ts';
 import { ConfigError } from '../../../harness/config-error.ts';
 import { loadFamilyTarget, type FamilyTarget } from '../../../harness/profile/family-target.ts';
 import type { ContentMd5Encoding, Credentials, Joining } from '../auth/signer.ts';
@@ -16,6 +17,7 @@ export interface Ksig1TargetProfile {
   controls: ProtectedRequest[];
   fixtures?: { revokedKey?: Pick<Credentials, 'apiKey'> & Partial<Credentials> };
   signing?: { joining?: Joining; contentMd5?: ContentMd5Encoding; apiVersion?: { value: string; header?: string } };
+  calibration?: CalibrationBlock;
   expectations?: { strict?: string[] };
 }
 

@@ -3,15 +3,16 @@
 // records it as an `observed` annotation instead of failing; a strict one fails its requirement.
 import type { FailureInit } from '../../../harness/oracles/conformance-failure.ts';
 import { pinnedOrObserved } from '../../../harness/oracles/observed.ts';
+import { PinnedIds } from '../../../harness/pinned-ids.ts';
 import type { LimitReading, NcpTargetProfile } from './target.ts';
 
 export { observe } from '../../../harness/oracles/observed.ts';
 
 export class Expectations {
-  private readonly strictIds: ReadonlySet<string>;
+  private readonly strictIds: PinnedIds;
 
   constructor(private readonly profile: NcpTargetProfile) {
-    this.strictIds = new Set(profile.expectations?.strict ?? []);
+    this.strictIds = new PinnedIds(profile.expectations?.strict ?? []);
   }
 
   strict(id: string): boolean {

@@ -1,6 +1,7 @@
 // The target profile of a NAVER Cloud KMS run (spec/target.schema.json): YAML, ${ENV} substitution, the
 // family's schema. The run names it in NCP_KMS_TARGET, or the global setup starts the embedded mock and
 // points it at the profile the mock wrote.
+import type { CalibrationBlock } from '../../../harness/family-plugin.ts';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { ConfigError } from '../../../harness/config-error.ts';
@@ -35,6 +36,7 @@ export interface NcpTargetProfile {
     rotated?: RotatedFixture[];
     disabledKey?: { keyTag: string; keyType: KeyType; plaintext: string; ciphertext: string };
   };
+  calibration?: CalibrationBlock;
   expectations?: {
     strict?: string[];
     kmsErrorStatus?: Record<string, number>;
