@@ -1,7 +1,8 @@
 // Calibration against one target: a lenient run of the tests of every open point of the family's
 // catalogue, then runs that pin the points the lenient run passed to their strict reading, until each is
 // settled (at most MAX_STRICT_RUNS: a test that stops at one pinned point leaves the next for a later
-// run). A point the target contradicts, even leniently, is reported, never learned.
+// run). Settings the profile left open and a check found (KSig1's joining rule) are learned from the
+// lenient run. A point the target contradicts, even leniently, is reported, never learned.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FAMILY_IDS } from '../families/registry.ts';
@@ -11,7 +12,7 @@ import { targetFamily } from '../harness/profile/target-family.ts';
 import { grepForRequirements } from '../harness/requirements.ts';
 import type { ConformanceModel } from '../reports/model.ts';
 import { executeRun, planRun, type RunPlan } from '../cli/run.ts';
-import { afterLenient, afterStrict, type CalibrationPoint } from './points.ts';
+import { afterLenient, afterStrict, learnedSettings, type CalibrationPoint } from './points.ts';
 import { profileCopy } from './profile-copies.ts';
 import { writeCalibration, type CalibrationRecord } from './record.ts';
 
@@ -86,6 +87,11 @@ export async function calibrate(o: CalibrationOptions): Promise<Calibration> {
     for (const id of toPin) {
       const r = lenient.requirements.find((x) => x.id === id)!;
       points.push({ id, statement: r.statement, operations: r.operations, outcome: 'unsettled', reason: `its tests stopped at another pinned point in each of ${MAX_STRICT_RUNS} strict runs` });
+    }
+    // A setting found where the profile left it open settles its point as that value, whatever the pins said.
+    for (const [id, { learned, evidence }] of learnedSettings(lenient)) {
+      const point = points.find((p) => p.id === id);
+      if (point && point.outcome !== 'contradicts') Object.assign(point, { outcome: 'learned', reason: undefined, learned, evidence });
     }
     points.sort((a, b) => open.indexOf(a.id) - open.indexOf(b.id));
     const t = lenient.environment.target;

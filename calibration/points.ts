@@ -3,6 +3,7 @@
 // that pin the points to their strict reading (expectations.strict).
 import { blames, type ConformanceModel, type RequirementResult, type TestRecord } from '../reports/model.ts';
 import { PIN_APPLIED } from '../harness/pinned-ids.ts';
+import { LEARNED } from '../harness/oracles/observed.ts';
 import type { Evidence, Outcome } from '../reports/comparison.ts';
 
 export type { Evidence, Outcome } from '../reports/comparison.ts';
@@ -12,8 +13,10 @@ export interface CalibrationPoint {
   statement: string;
   operations: string[];
   outcome: Outcome;
-  /** why, for every outcome but strict */
+  /** why, for every outcome but strict and learned */
   reason?: string;
+  /** learned: profile path -> the value the run found (harness/oracles/observed.ts `learned`) */
+  learned?: Record<string, unknown>;
   evidence?: Evidence;
 }
 
@@ -81,4 +84,26 @@ export function afterStrict(pinned: readonly string[], strict: ConformanceModel)
     else points.push({ ...base, outcome: 'unsettled', reason: reasonOf(r) });
   }
   return { points, again };
+}
+
+/** The settings the lenient run found where the profile left them open, per requirement: the value of
+ *  each path as the passed tests noted it. A path whose tests disagree is not learned. */
+export function learnedSettings(lenient: ConformanceModel): Map<string, { learned: Record<string, unknown>; evidence: Evidence }> {
+  const seen = new Map<string, { requirement: string; values: Set<string>; test: TestRecord }>();
+  for (const t of lenient.tests.filter((x) => x.status === 'passed')) {
+    for (const n of t.notes.filter((x) => x.type === LEARNED)) {
+      const { requirement, path, value } = JSON.parse(n.description) as { requirement: string; path: string; value: unknown };
+      const entry = seen.get(path) ?? { requirement, values: new Set<string>(), test: t };
+      entry.values.add(JSON.stringify(value));
+      seen.set(path, entry);
+    }
+  }
+  const out = new Map<string, { learned: Record<string, unknown>; evidence: Evidence }>();
+  for (const [path, { requirement, values, test }] of seen) {
+    if (values.size !== 1) continue;
+    const entry = out.get(requirement) ?? { learned: {}, evidence: evidenceOf(test, lenient.environment.startedAt) };
+    entry.learned[path] = JSON.parse([...values][0]);
+    out.set(requirement, entry);
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
 // masked evidence, the requests it took) and the expectations block to paste into a target profile.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import type { CalibrationPoint } from './points.ts';
 
 export interface CalibrationRecord {
@@ -27,8 +28,24 @@ function comment(text: string): string {
   return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat;
 }
 
+/** The learned settings as the profile blocks they belong in: `signing.joining` -> { signing: { joining } }. */
+function learnedBlocks(record: CalibrationRecord): Record<string, Record<string, unknown>> {
+  const blocks: Record<string, Record<string, unknown>> = {};
+  for (const p of record.points) {
+    for (const [path, value] of Object.entries(p.learned ?? {})) {
+      const [block, ...rest] = path.split('.');
+      (blocks[block] ??= {})[rest.join('.')] = value;
+    }
+  }
+  return blocks;
+}
+
 export function expectationsYaml(record: CalibrationRecord): string {
   const strict = record.points.filter((p) => p.outcome === 'strict');
+  const blocks = learnedBlocks(record);
+  const learned = Object.keys(blocks).length > 0
+    ? [`# Learned where the profile left them open: merge into the profile's own blocks of the same name.`, stringify(blocks).trimEnd()]
+    : [];
   const target = `${record.target.name} (${record.target.baseUrl})`;
   const lines = [
     `# Pinned by \`${record.command}\` against ${comment(target)} on ${record.calibratedAt}.`,
@@ -41,6 +58,7 @@ export function expectationsYaml(record: CalibrationRecord): string {
     'expectations:',
     strict.length > 0 ? '  strict:' : '  strict: []',
     ...strict.map((p) => `    - ${p.id}  # ${comment(`${p.evidence?.test ?? ''}: ${p.evidence?.request ?? ''} → ${p.evidence?.response ?? ''}`)}`),
+    ...learned,
   ];
   return `${lines.join('\n')}\n`;
 }

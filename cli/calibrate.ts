@@ -18,7 +18,8 @@ reading. Writes to --out:
   ${EXPECTATIONS_FILE}   the \`calibration\` and \`expectations\` blocks to paste into the target profile of
                       a service to certify against what this target does (each pinned point with the
                       test and masked exchange that settled it)
-  ${RECORD_FILE}   every open point: strict (pinned), other (another reading the documents allow),
+  ${RECORD_FILE}   every open point: strict (pinned), learned (a setting the profile left open, found:
+                      KSig1's joining rule), other (another reading the documents allow),
                       contradicts (the target breaks the documents: reported, never learned) or
                       unsettled (stays lenient), with the reason and masked evidence, and the requests
                       and time it took
@@ -38,7 +39,7 @@ Exit code: 0 calibrated, 1 the target contradicts the documents on an open point
 export function summaryLines(record: CalibrationRecord): string[] {
   const count = (o: string) => record.points.filter((p) => p.outcome === o).length;
   return [
-    `${record.points.length} open points of ${record.family}: ${count('strict')} pinned strict, ${count('other')} another reading, ${count('contradicts')} contradict the documents, ${count('unsettled')} unsettled`,
+    `${record.points.length} open points of ${record.family}: ${count('strict')} pinned strict, ${count('learned')} learned, ${count('other')} another reading, ${count('contradicts')} contradict the documents, ${count('unsettled')} unsettled`,
     `${record.requests} requests in ${record.runs.length} runs, ${(record.durationMs / 1000).toFixed(1)} s`,
   ];
 }

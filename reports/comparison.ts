@@ -13,13 +13,16 @@ export interface Evidence {
   at: string;
 }
 
-/** strict: keeps the strict reading; other: another reading the documents allow; contradicts: breaks
- *  the documents even under the lenient check; unsettled: no run could tell. */
-export type Outcome = 'strict' | 'other' | 'contradicts' | 'unsettled';
+/** strict: keeps the strict reading; other: another reading the documents allow; learned: a setting the
+ *  profile left open was found (its values in `learned`); contradicts: breaks the documents even under
+ *  the lenient check; unsettled: no run could tell. */
+export type Outcome = 'strict' | 'other' | 'learned' | 'contradicts' | 'unsettled';
 
 export interface PointSide {
   outcome: Outcome;
   reason?: string;
+  /** learned: profile path -> the value found */
+  learned?: Record<string, unknown>;
   evidence?: Evidence;
 }
 

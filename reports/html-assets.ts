@@ -93,7 +93,7 @@ table.env { border-collapse: collapse; } .env th { text-align: left; color: var(
 /* baseline | candidate: min-width 0 lets long evidence wrap inside its column instead of widening it */
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; } .side { min-width: 0; } .side p { margin: 4px 0; }
 .sidel { font-size: 12px; color: var(--muted); }
-.o-strict { background: var(--ok-bg); color: var(--ok); } .o-other { background: #ddf4ff; color: #0969da; }
+.o-strict, .o-learned { background: var(--ok-bg); color: var(--ok); } .o-other { background: #ddf4ff; color: #0969da; }
 .o-contradicts { background: var(--bad-bg); color: var(--bad); } .o-unsettled { background: var(--na-bg); color: var(--na); }
 footer { margin: 30px auto 20px; }
 @media print { .filters { display: none; } details.req { break-inside: avoid; } }

@@ -343,7 +343,7 @@ function evidenceBlocks(e: Evidence | undefined): Html {
 function side(role: string, t: ComparedTarget, p: PointSide): Html {
   return h`<div class="side"><div class="sidel">${role} <b>${t.name}</b></div>
 <p>${outcomeChip(p.outcome)} ${p.reason}</p>
-${evidenceBlocks(p.evidence)}</div>`;
+${p.learned ? pre('Learned', JSON.stringify(p.learned, null, 1)) : ''}${evidenceBlocks(p.evidence)}</div>`;
 }
 
 /** A requirement id, linked when the page has its row: only requirements in scope get one. */

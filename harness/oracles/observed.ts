@@ -14,3 +14,11 @@ export function pinnedOrObserved(pinned: boolean, id: string, holds: boolean, fa
 export function observe(id: string, what: string): void {
   test.info().annotations.push({ type: 'observed', description: `${id}: ${what}` });
 }
+
+export const LEARNED = 'learned';
+
+/** A setting of the target profile that the run found out where the profile left it open (`path` in the
+ *  profile, its `value`), noted once the requirement's check of it passed: calibration writes it back. */
+export function learned(requirementId: string, path: string, value: unknown): void {
+  test.info().annotations.push({ type: LEARNED, description: JSON.stringify({ requirement: requirementId, path, value }) });
+}

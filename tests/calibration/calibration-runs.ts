@@ -37,8 +37,11 @@ export function pinnedProfile(profilePath: string, expectationsYaml: string, nam
   const out = join(dirname(profilePath), name);
   const profile = parse(readFileSync(profilePath, 'utf8')) as Record<string, unknown>;
   const pins = parse(readFileSync(expectationsYaml, 'utf8')) as Record<string, unknown>;
-  profile.calibration = pins.calibration;
-  profile.expectations = pins.expectations;
+  for (const [block, value] of Object.entries(pins)) {
+    // calibration and expectations replace the profile's; a learned setting merges into its block.
+    const merge = block !== 'calibration' && block !== 'expectations' && typeof profile[block] === 'object';
+    profile[block] = merge ? { ...(profile[block] as object), ...(value as object) } : value;
+  }
   writeFileSync(out, stringify(profile));
   return out;
 }

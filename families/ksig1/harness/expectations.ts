@@ -6,7 +6,7 @@ import { pinnedOrObserved } from '../../../harness/oracles/observed.ts';
 import { PinnedIds } from '../../../harness/pinned-ids.ts';
 import type { Ksig1TargetProfile } from './target.ts';
 
-export { observe } from '../../../harness/oracles/observed.ts';
+export { learned, observe } from '../../../harness/oracles/observed.ts';
 
 export class Expectations {
   private readonly strictIds: PinnedIds;

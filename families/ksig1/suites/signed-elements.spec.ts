@@ -7,7 +7,7 @@ import { DETECTION_ELEMENTS } from '../auth/detect.ts';
 import { BREAKINGS, CONTROL_REQUIREMENTS } from '../auth/breakings.ts';
 import { aboutSignedElements, breakingTitle, checkedBy, judgeBreaking } from '../harness/breaking-tests.ts';
 import { describeConventions } from '../harness/detection.ts';
-import { observe } from '../harness/expectations.ts';
+import { learned, observe } from '../harness/expectations.ts';
 import { served } from '../harness/oracles.ts';
 import { catalogueEntry, checks, test } from '../harness/test.ts';
 
@@ -23,6 +23,8 @@ test.describe('signed elements', () => {
       ensure(signing.detected, { oracle: 'joiningRule', title: 'No joining rule served', expected: `a request over ${DETECTION_ELEMENTS.join(';')} served under one of the candidates`, received: `${signing.tried} candidates refused`, exchange: ex });
       served(ex, `the request signed with ${how}`);
     });
+    learned(EVERY_ELEMENT, 'signing.joining', signing.conventions.joining);
+    learned(EVERY_ELEMENT, 'signing.contentMd5', signing.conventions.contentMd5);
   });
 
   test('every protected request of the profile, signed over every element, is served', checks(EVERY_ELEMENT), async ({ ksig, target }) => {
