@@ -3,9 +3,7 @@
 // evidence escaped, and a report without a comparison has no such section.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { reportValidator } from './report-schema.ts';
 import { familyById } from '../../harness/family.ts';
 import { buildConformanceModel, type Environment, type TestRecord } from '../../reports/model.ts';
 import type { Comparison } from '../../reports/comparison.ts';
@@ -74,12 +72,7 @@ const compared: RunReport = { ...plain, comparison };
 const calibration = { target: `reference skm (https://reference.example) ${EVIL}`, date: '2025-01-02T03:04:05.000Z' };
 const pinned = buildRunReport([model({ ...target, calibration })], AT);
 
-function validator() {
-  const schema = JSON.parse(readFileSync(new URL('../../reports/conformance.schema.json', import.meta.url), 'utf8'));
-  const ajv = new Ajv2020.default({ allErrors: true, strict: true });
-  addFormats.default(ajv);
-  return ajv.compile(schema);
-}
+const validator = reportValidator;
 
 /** The differences section: from its opening tag to the first family section. */
 function differences(html: string): string {

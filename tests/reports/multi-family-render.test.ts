@@ -2,9 +2,7 @@
 // with a section per family whose ids never collide, one junit testsuite per family and spec file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { reportValidator } from './report-schema.ts';
 import { FAMILIES, familyById, type FamilyData } from '../../harness/family.ts';
 import { buildConformanceModel, type Environment, type TestRecord } from '../../reports/model.ts';
 import { renderHtml } from '../../reports/render-html.ts';
@@ -74,10 +72,7 @@ function sectionOf(html: string, id: string): string {
 }
 
 test('conformance.json of two families validates against the schema and reads back unchanged', () => {
-  const schema = JSON.parse(readFileSync(new URL('../../reports/conformance.schema.json', import.meta.url), 'utf8'));
-  const ajv = new Ajv2020.default({ allErrors: true, strict: true });
-  addFormats.default(ajv);
-  const validate = ajv.compile(schema);
+  const validate = reportValidator();
   const json = renderJson(report);
   assert.ok(validate(JSON.parse(json)), JSON.stringify(validate.errors, null, 1));
   assert.deepEqual(parseReportJson(json, 'conformance.json'), report);

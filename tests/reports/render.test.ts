@@ -2,9 +2,7 @@
 // escaped, JUnit with one testcase per test and requirement ids as properties.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { reportValidator } from './report-schema.ts';
 import { buildConformanceModel, type TestRecord, type Environment } from '../../reports/model.ts';
 import { renderHtml } from '../../reports/render-html.ts';
 import { renderJson, parseReportJson } from '../../reports/render-json.ts';
@@ -39,10 +37,7 @@ const model = buildConformanceModel({ tests, environment, scope: { profiles: ['c
 const report = buildRunReport([model], new Date(0).toISOString());
 
 test('conformance.json validates against reports/conformance.schema.json and reads back', () => {
-  const schema = JSON.parse(readFileSync(new URL('../../reports/conformance.schema.json', import.meta.url), 'utf8'));
-  const ajv = new Ajv2020.default({ allErrors: true, strict: true });
-  addFormats.default(ajv);
-  const validate = ajv.compile(schema);
+  const validate = reportValidator();
   const json = renderJson(report);
   assert.ok(validate(JSON.parse(json)), JSON.stringify(validate.errors, null, 1));
   assert.deepEqual(parseReportJson(json, 'x'), JSON.parse(json));
