@@ -99,7 +99,9 @@ export default class ConformanceReporter implements Reporter {
     // A family the CLI asked for is judged even when no test of it was selected (not certified, then);
     // without the CLI, a family is in the report when a test of it ran.
     const asked = process.env[FAMILIES_ENV] ? familiesAsked(process.env, FAMILY_IDS) : [];
-    for (const id of FAMILY_IDS.filter((f) => asked.includes(f) || byFamily.get(f)?.some((t) => t.results.length > 0))) {
+    const judged = FAMILY_IDS.filter((f) => asked.includes(f) || byFamily.get(f)?.some((t) => t.results.length > 0));
+    const contexts = [];
+    for (const id of judged) {
       const family = familyById(id);
       const tests: TestRecord[] = (byFamily.get(id) ?? []).map((t) => testRecord(t, rootDir));
       const grep = this.config.projects.find((p) => p.name === id)?.grep;
@@ -114,8 +116,15 @@ export default class ConformanceReporter implements Reporter {
         errors: this.errors,
         seedsFromTests: tests.flatMap((t) => t.notes.filter((n) => n.type === 'seed').map((n) => n.description)),
       });
+      contexts.push({ family, tests, ctx });
+    }
+    // An error outside tests may come from any family's setup: every family's secrets are masked in it.
+    const redactors = contexts.flatMap(({ ctx }) => (ctx.redactor ? [ctx.redactor] : []));
+    for (const { family, tests, ctx } of contexts) {
       const masked = ctx.redactor ? tests.map((t) => maskDeep(t, ctx.redactor!)) : tests;
-      models.push(buildConformanceModel({ tests: masked, environment: ctx.environment, scope: ctx.scope, generatedAt, family }));
+      const errors = ctx.environment.errors.map((e) => redactors.reduce((text, r) => r.text(text), e));
+      const environment = { ...ctx.environment, errors };
+      models.push(buildConformanceModel({ tests: masked, environment, scope: ctx.scope, generatedAt, family }));
     }
     const report = buildRunReport(models, generatedAt);
     const html = writeReport(report, this.outputDir());
