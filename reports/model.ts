@@ -4,10 +4,8 @@
 import type { Requirement } from '../generated/skm/requirements.ts';
 import { familyById, type FamilyData } from '../harness/family.ts';
 
-/** The family a run judges when none is named: the one whose suites live in suites/. */
+/** The family a model judges when none is named: SKM, the first (the report's own tests build SKM models). */
 export const DEFAULT_FAMILY = familyById('skm');
-// A catalogue declares its profiles; the generator checked that every entry names one of them.
-export const PROFILES = DEFAULT_FAMILY.profileNames;
 export type Profile = string;
 export const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -188,7 +186,6 @@ export interface ModelInput {
   versions?: readonly string[];
 }
 
-export const SPEC_HASHES = { specSha256: DEFAULT_FAMILY.specSha256, catalogueSha256: DEFAULT_FAMILY.catalogueSha256 } as const;
 
 /** Whether a test belongs to the API versions asked: every version it calls was asked, as the CLI
  *  selects (cli/selection.ts). A run without --versions asks for every version the target declares. */
