@@ -42,7 +42,9 @@ function learnedBlocks(record: CalibrationRecord): Record<string, Record<string,
 
 export function expectationsYaml(record: CalibrationRecord): string {
   const strict = record.points.filter((p) => p.outcome === 'strict');
-  const blocks = learnedBlocks(record);
+  // Learned expectations join the expectations block; any other learned block stands on its own.
+  const { expectations = {}, ...blocks } = learnedBlocks(record);
+  const values = Object.entries(expectations).map(([key, value]) => `  ${key}: ${JSON.stringify(value)}  # learned`);
   const learned = Object.keys(blocks).length > 0
     ? [`# Learned where the profile left them open: merge into the profile's own blocks of the same name.`, stringify(blocks).trimEnd()]
     : [];
@@ -58,6 +60,7 @@ export function expectationsYaml(record: CalibrationRecord): string {
     'expectations:',
     strict.length > 0 ? '  strict:' : '  strict: []',
     ...strict.map((p) => `    - ${p.id}  # ${comment(`${p.evidence?.test ?? ''}: ${p.evidence?.request ?? ''} → ${p.evidence?.response ?? ''}`)}`),
+    ...values,
     ...learned,
   ];
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 // A call the documents say fails. FACTS.md: the transport (HTTP 200 with isSuccessful false, or a
 // 4xx) and the numeric codes are not published, so both transports pass unless the profile pins
 // one; never a 5xx, never isSuccessful true, and the documented message.
+import { learned } from './observed.ts';
 import * as validators from '../../generated/skm/validators.js';
 import type { Exchange } from '../http/exchange.ts';
 import { ConformanceFailure } from './conformance-failure.ts';
@@ -61,6 +62,7 @@ export function refused(ex: Exchange, e: Expectations): void {
     const expected = { any: 'HTTP 200 or 4xx', http200: 'HTTP 200 (profile: errorTransport http200)', http4xx: 'HTTP 4xx (profile: errorTransport http4xx)' }[e.errorTransport];
     throw new ConformanceFailure({ oracle: 'refused', title: 'Error with the wrong transport', expected, received: `HTTP ${res.status}`, exchange: ex });
   }
+  learned('SKM-ERR-TRN-001', 'expectations.errorTransport', res.status === 200 ? 'http200' : 'http4xx');
 }
 
 /** Refused with one of the given documented messages (several where the documents overlap). */

@@ -55,8 +55,9 @@ export function calibrationTests(family: FamilyUnderCalibration): void {
       assert.ok(d.baseline.outcome !== d.candidate.outcome || JSON.stringify(d.baseline.learned) !== JSON.stringify(d.candidate.learned), d.id);
       for (const side of [d.baseline, d.candidate]) if (side.outcome === 'strict' || side.outcome === 'other') assert.ok(side.evidence?.request && side.evidence.response, `${d.id}: both exchanges`);
     }
-    const points = new Map(compared.candidate.points.map((p) => [p.id, p.outcome]));
-    const same = compared.baseline.points.filter((p) => (p.outcome === 'strict' || p.outcome === 'other') && points.get(p.id) === p.outcome).map((p) => p.id);
+    const points = new Map(compared.candidate.points.map((p) => [p.id, `${p.outcome} ${JSON.stringify(p.learned)}`]));
+    const settled = compared.baseline.points.filter((p) => p.outcome === 'strict' || p.outcome === 'other' || p.outcome === 'learned');
+    const same = settled.filter((p) => points.get(p.id) === `${p.outcome} ${JSON.stringify(p.learned)}`).map((p) => p.id);
     assert.equal(same.length + differing.length, comparison.compared, 'every settled point is either the same or listed');
     assert.ok(readFileSync(join(compared.dir, 'index.html'), 'utf8').includes('Differences from baseline'));
   });

@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { familyById } from '../../harness/family.ts';
 import { buildConformanceModel, type ConformanceModel, type TestRecord } from '../../reports/model.ts';
-import { afterLenient, afterStrict } from '../../calibration/points.ts';
+import { afterLenient, afterStrict, learnedSettings, type CalibrationPoint } from '../../calibration/points.ts';
+import { comparePoints } from '../../calibration/compare.ts';
+import type { CalibrationRecord } from '../../calibration/record.ts';
+import { LEARNED } from '../../harness/oracles/observed.ts';
 import { PIN_APPLIED } from '../../harness/pinned-ids.ts';
 
 const skm = familyById('skm');
@@ -59,4 +62,28 @@ test('a strict run: strict only where a check read the pin, other where the stri
   assert.equal(by.get(C)!.evidence?.failure, 'Message spelled otherwise');
   assert.equal(by.get(E)!.outcome, 'other');
   assert.deepEqual(again, [D], 'D was left unjudged by E\'s failure');
+});
+
+test('a setting is learned from passed tests that agree on it; one they disagree on, or a failed test\'s, is not', () => {
+  const note = (path: string, value: unknown) => ({ type: LEARNED, description: JSON.stringify({ requirement: A, path, value }) });
+  const lenient = model([
+    t('a', A, 'passed', { notes: [note('expectations.errorTransport', 'http4xx'), note('signing.delimiter', '\n')] }),
+    t('b', A, 'passed', { notes: [note('expectations.errorTransport', 'http4xx'), note('signing.delimiter', '')] }),
+    t('c', B, 'failed', { ...failure('Broke'), notes: [note('expectations.other', 1)] }),
+  ]);
+  assert.deepEqual([...learnedSettings(lenient)].map(([id, s]) => [id, s.learned]), [[A, { 'expectations.errorTransport': 'http4xx' }]]);
+});
+
+test('compare: another learned value is a difference, the same one is not; so is a point the candidate did not settle', () => {
+  const point = (id: string, outcome: CalibrationPoint['outcome'], learned?: Record<string, unknown>): CalibrationPoint => ({ id, statement: id, operations: ['getSecret'], outcome, learned });
+  const record = (points: CalibrationPoint[]): CalibrationRecord => ({
+    family: 'skm', target: { name: 'x', baseUrl: 'https://x' }, calibratedAt: AT, command: '', seed: 1, runs: [], requests: 0, durationMs: 0, points,
+  });
+  const baseline = record([point(A, 'learned', { 'expectations.errorTransport': 'http4xx' }), point(B, 'strict'), point(C, 'strict'), point(D, 'unsettled')]);
+  const candidate = record([point(A, 'learned', { 'expectations.errorTransport': 'http200' }), point(B, 'strict'), point(C, 'unsettled'), point(D, 'strict')]);
+  const c = comparePoints(baseline, candidate);
+  assert.deepEqual(c.differences.map((d) => d.id), [A, C]);
+  assert.equal(c.compared, 3);
+  assert.deepEqual(c.notCompared, [D]);
+  assert.deepEqual(c.byOperation, { getSecret: [A, C] });
 });
