@@ -1,12 +1,12 @@
 // `kms-conformance calibrate`: learns, from a service taken as the reference, how it reads every open
 // point of its family's documents, and writes the expectations that pin it (calibration/calibrate.ts).
-import { randomInt } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { ConfigError, CONFIG_ERROR_EXIT } from '../harness/config-error.ts';
 import { calibrate, RunFailed } from '../calibration/calibrate.ts';
 import type { CalibrationRecord } from '../calibration/record.ts';
 import { EXPECTATIONS_FILE, RECORD_FILE } from '../calibration/record.ts';
-import { outputFolder, parse, positiveInt, seed as parseSeed } from './args.ts';
+import { outputFolder, parse } from './args.ts';
+import { calibrationRuns, RUN_OPTIONS, runWords } from './calibration-options.ts';
 import { FAMILY_IDS } from '../families/registry.ts';
 import { targetFamily } from '../harness/profile/target-family.ts';
 
@@ -48,9 +48,7 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
   const { values } = parse('calibrate', argv, {
     target: { type: 'string' },
     out: { type: 'string' },
-    seed: { type: 'string' },
-    runs: { type: 'string' },
-    workers: { type: 'string' },
+    ...RUN_OPTIONS,
   });
   if (values.help) {
     console.log(CALIBRATE_HELP);
@@ -59,12 +57,10 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
   if (!values.target) throw new ConfigError('calibrate: name the target profile with --target (see kms-conformance calibrate --help)');
   targetFamily(values.target, FAMILY_IDS);
   const out = outputFolder(resolve(values.out ?? 'out/calibration'), 'calibrate: --out');
-  const seed = parseSeed(values.seed) ?? randomInt(2 ** 31);
-  const runs = positiveInt(values.runs, '--runs');
-  const workers = positiveInt(values.workers, '--workers');
-  const command = ['npx kms-conformance calibrate --target', values.target, '--seed', String(seed), ...(runs ? ['--runs', String(runs)] : [])].join(' ');
+  const runs = calibrationRuns(values);
+  const command = ['npx kms-conformance calibrate --target', values.target, ...runWords(runs)].join(' ');
   try {
-    const { record } = await calibrate({ target: values.target, out, seed, runs, workers, command, log: (l) => console.log(l) });
+    const { record } = await calibrate({ target: values.target, out, ...runs, command, log: (l) => console.log(l) });
     for (const line of summaryLines(record)) console.log(line);
     console.log(`Expectations: ${join(out, EXPECTATIONS_FILE)}`);
     return record.points.some((p) => p.outcome === 'contradicts') ? 1 : 0;

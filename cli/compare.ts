@@ -1,7 +1,6 @@
 // `kms-conformance compare`: the same calibration plan against a baseline and a candidate, and where the
 // candidate reads the documents' open points differently (calibration/compare.ts), in the candidate's
 // report with a "differences from baseline" section.
-import { randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FAMILY_IDS } from '../families/registry.ts';
@@ -12,7 +11,8 @@ import { comparePoints } from '../calibration/compare.ts';
 import { buildRunReport } from '../reports/run-report.ts';
 import { writeReport } from '../reports/write-report.ts';
 import type { Comparison } from '../reports/comparison.ts';
-import { outputFolder, parse, positiveInt, seed as parseSeed } from './args.ts';
+import { outputFolder, parse } from './args.ts';
+import { calibrationRuns, RUN_OPTIONS, runWords } from './calibration-options.ts';
 import { summaryLines } from './calibrate.ts';
 
 export const COMPARISON_FILE = 'comparison.json';
@@ -49,9 +49,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
     baseline: { type: 'string' },
     candidate: { type: 'string' },
     out: { type: 'string' },
-    seed: { type: 'string' },
-    runs: { type: 'string' },
-    workers: { type: 'string' },
+    ...RUN_OPTIONS,
   });
   if (values.help) {
     console.log(COMPARE_HELP);
@@ -61,14 +59,12 @@ export async function compareCommand(argv: string[]): Promise<number> {
   const families = [targetFamily(values.baseline, FAMILY_IDS), targetFamily(values.candidate, FAMILY_IDS)];
   if (families[0] !== families[1]) throw new ConfigError(`compare: the baseline is a ${families[0]} profile and the candidate a ${families[1]} profile`);
   const out = outputFolder(resolve(values.out ?? 'out/compare'), 'compare: --out');
-  const seed = parseSeed(values.seed) ?? randomInt(2 ** 31);
-  const runs = positiveInt(values.runs, '--runs');
-  const workers = positiveInt(values.workers, '--workers');
-  const command = (side: string, file: string) => ['npx kms-conformance compare', `--${side}`, file, '--seed', String(seed), ...(runs ? ['--runs', String(runs)] : [])].join(' ');
+  const runs = calibrationRuns(values);
+  const command = (side: string, file: string) => ['npx kms-conformance compare', `--${side}`, file, ...runWords(runs)].join(' ');
   try {
     const log = (l: string) => console.log(l);
-    const baseline = await calibrate({ target: values.baseline, out: join(out, 'baseline'), seed, runs, workers, command: command('baseline', values.baseline), log });
-    const candidate = await calibrate({ target: values.candidate, out: join(out, 'candidate'), seed, runs, workers, command: command('candidate', values.candidate), log });
+    const baseline = await calibrate({ target: values.baseline, out: join(out, 'baseline'), ...runs, command: command('baseline', values.baseline), log });
+    const candidate = await calibrate({ target: values.candidate, out: join(out, 'candidate'), ...runs, command: command('candidate', values.candidate), log });
     for (const [side, c] of [['baseline', baseline], ['candidate', candidate]] as const) console.log(`${side}: ${summaryLines(c.record).join('; ')}`);
     const comparison = comparePoints(baseline.record, candidate.record);
     writeFileSync(join(out, COMPARISON_FILE), `${JSON.stringify(comparison, null, 1)}\n`);
